@@ -1,0 +1,39 @@
+"""The JSON API (/api/); its OpenAPI description is served at /api/openapi.json."""
+
+from django.http import HttpRequest
+from ninja import NinjaAPI, Schema
+from wagtail.models import Locale
+
+from loket.knowledge import queries
+
+api = NinjaAPI(title="Loket API", version="1", docs_url=None, urls_namespace="loket-api")
+
+
+class SearchHit(Schema):
+    title: str
+    url: str
+    snippet: str
+
+
+class SearchOut(Schema):
+    query: str
+    total: int
+    page: int
+    pages: int
+    results: list[SearchHit]
+
+
+@api.get("/search", response=SearchOut, summary="Search the knowledge pages", tags=["knowledge"])
+def search(request: HttpRequest, q: str = "", page: int = 1, language: str = "nl") -> dict[str, object]:
+    locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
+    results = queries.search_pages(q, locale=locale, page_number=page)
+    return {
+        "query": results.query,
+        "total": results.total,
+        "page": results.page.number if results.page else 1,
+        "pages": results.page.paginator.num_pages if results.page else 0,
+        "results": [
+            {"title": hit.page.title, "url": hit.page.full_url or hit.page.url, "snippet": "".join(hit.snippet)}
+            for hit in results.hits
+        ],
+    }

@@ -1,0 +1,94 @@
+"""The `loket` command: serve, worker, manage."""
+
+import argparse
+import os
+import sys
+import threading
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")
+    import django
+
+    django.setup()
+
+
+def _start_worker_thread() -> threading.Thread:
+    """The background worker inside the web process: the embedded default needs only one process."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=0.5,
+        batch=False,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=f"serve-{os.getpid()}",
+        excluded_queue_names=[],
+    )
+    thread = threading.Thread(target=worker.run, name="loket-worker", daemon=True)
+    thread.start()
+    return thread
+
+
+def serve(host: str, port: int) -> None:
+    _setup_django()
+    import uvicorn
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from loket.knowledge import demo
+
+    print("Loket: preparing the database…", flush=True)
+    call_command("migrate", interactive=False, verbosity=0)
+    if demo.database_is_empty():
+        print("Loket: empty database, loading the demo content…", flush=True)
+        editor_password = demo.load_demo_content(with_editor=not settings.PRODUCTION)
+        if editor_password:
+            print(f"Loket: editor account 'redacteur', password {editor_password} (shown once)", flush=True)
+    _start_worker_thread()
+
+    base = f"http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:{port}"  # noqa: S104
+    print(
+        "\nLoket is running:\n"
+        f"  site (Dutch)     {base}/\n"
+        f"  site (English)   {base}/en/\n"
+        f"  editors' admin   {base}/admin/\n"
+        f"  JSON API         {base}/api/openapi.json\n"
+        f"  health           {base}/healthz\n"
+        f"  database         {settings.DATABASES['default']['NAME']}\n"
+        f"  outgoing mail    {getattr(settings, 'EMAIL_FILE_PATH', None) or settings.EMAIL_HOST}\n",
+        flush=True,
+    )
+    uvicorn.run("loket.asgi:application", host=host, port=port, lifespan="off", log_level="warning")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="loket", description="Loket, an information desk for public services.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve_parser = commands.add_parser("serve", help="migrate, load demo content when empty, run web and worker")
+    serve_parser.add_argument("--host", default=os.environ.get("LOKET_HOST", "127.0.0.1"))
+    serve_parser.add_argument("--port", type=int, default=int(os.environ.get("LOKET_PORT", "8000")))
+    commands.add_parser("worker", help="run the background worker alone (extra options go to db_worker)")
+    commands.add_parser("manage", help="Django's management commands, e.g. `loket manage createsuperuser`")
+
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "serve":
+        if rest:
+            parser.error(f"unknown options: {' '.join(rest)}")
+        serve(args.host, args.port)
+    elif args.command == "worker":
+        _setup_django()
+        from django.core.management import call_command
+
+        call_command("db_worker", *rest)
+    else:
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")
+        from django.core.management import execute_from_command_line
+
+        execute_from_command_line(["loket manage", *rest])
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,119 @@
+"""Knowledge pages (Wagtail page types) and the "was this page useful?" feedback on them."""
+
+from django.db import models
+from django.http import HttpRequest
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from loket.knowledge.blocks import BodyBlock
+
+
+class ContentPage(Page):
+    """What every knowledge page has: an intro, a body of blocks, and feedback under it."""
+
+    intro = models.TextField(_("intro"), blank=True, help_text=_("One or two sentences, shown in lists and search."))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
+        from loket.knowledge import queries
+
+        context = super().get_context(request, *args, **kwargs)
+        context["feedback"] = queries.feedback_of_visitor(self, request.session.get(queries.VISITOR_KEY))
+        context["overview"] = self.overview_page()
+        return context
+
+    def overview_page(self) -> Page | None:
+        """Where "back to overview" leads: the parent, unless that is the invisible tree root."""
+        parent = self.get_parent()
+        return parent.specific if parent is not None and parent.depth >= 2 else None
+
+    def child_pages(self) -> models.QuerySet[Page]:
+        return self.get_children().live().public().specific()
+
+    def plain_text(self) -> str:
+        """The page's text without markup, for search snippets."""
+        pieces = [self.intro, *self.body.stream_block.get_searchable_content(self.body)]
+        return " ".join(piece for piece in pieces if piece)
+
+
+class HomePage(ContentPage):
+    """The start of a language's site: what Loket offers and the main topics (the home's children)."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["knowledge.IndexPage", "knowledge.ArticlePage", "knowledge.GuidancePage", "knowledge.ContactPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class IndexPage(ContentPage):
+    """An overview of a topic that lists its pages."""
+
+    subpage_types = ["knowledge.IndexPage", "knowledge.ArticlePage", "knowledge.GuidancePage"]
+
+    class Meta:
+        verbose_name = _("overview page")
+
+
+class ArticlePage(ContentPage):
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("article")
+
+
+class GuidancePage(ContentPage):
+    """Guidance for staff: a longer page with a table of contents and a review date."""
+
+    reviewed_on = models.DateField(_("last reviewed"), null=True, blank=True)
+
+    content_panels = [*ContentPage.content_panels, FieldPanel("reviewed_on")]
+    subpage_types = ["knowledge.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("guidance page")
+
+    def table_of_contents(self) -> list[tuple[str, str]]:
+        return [(slugify(block.value), block.value) for block in self.body if block.block_type == "heading"]
+
+
+class ContactPage(ContentPage):
+    """The channel overview (/contact/): e-mail, chat, phone and the organisation's social media."""
+
+    subpage_types = ["knowledge.ArticlePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("contact overview")
+
+
+class Feedback(models.Model):
+    """One visitor's answer to "was this page useful?", with an optional comment when it was not."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("page"))
+    useful = models.BooleanField(_("useful"))
+    comment = models.TextField(_("comment"), blank=True, max_length=1000)
+    language = models.CharField(_("language"), max_length=8)
+    # A random token kept in the visitor's session: one answer per page per browser session.
+    visitor = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(_("given at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["page", "visitor"], name="one_feedback_per_page_per_visitor")]
+
+    def __str__(self) -> str:
+        return f"{self.page} · {'+' if self.useful else '-'}"

@@ -1,0 +1,119 @@
+"""Reads: site search with highlighted snippets, and feedback."""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, QuerySet
+from wagtail.models import Locale, Page
+
+from loket.knowledge.models import ContentPage, Feedback
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+RESULTS_PER_PAGE = 10
+SNIPPET_LENGTH = 220
+VISITOR_KEY = "loket_visitor"
+
+
+@dataclass(frozen=True)
+class Hit:
+    page: Page
+    # Alternating plain text and matched text: ("before ", "match", " after", ...); the template escapes both.
+    snippet: tuple[str, ...]
+
+
+@dataclass
+class SearchResults:
+    query: str
+    terms: list[str] = field(default_factory=list)
+    truncated: bool = False
+    page: PaginatorPage | None = None
+    hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.page.paginator.count if self.page else 0
+
+
+def clean_query(raw: str) -> tuple[str, list[str], bool]:
+    """The query as we will show it, its search terms, and whether it was cut to the maximum length.
+
+    Only letters and digits reach the search backend: quotes, operators and control characters mean
+    something to SQLite's FTS5 and PostgreSQL's tsquery, and a visitor never intends that.
+    """
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in raw)
+    truncated = len(text) > MAX_QUERY_LENGTH
+    query = " ".join(text[:MAX_QUERY_LENGTH].split())
+    terms: list[str] = []
+    for word in re.findall(r"\w+", query.casefold()):
+        if word not in terms and word.strip("_"):
+            terms.append(word)
+    return query, terms[:MAX_TERMS], truncated
+
+
+def search_pages(raw_query: str, *, locale: Locale, page_number: str | int | None = 1) -> SearchResults:
+    query, terms, truncated = clean_query(raw_query)
+    results = SearchResults(query=query, terms=terms, truncated=truncated)
+    if not terms:
+        return results
+    found = Page.objects.live().public().filter(locale=locale).search(" ".join(terms))
+    results.page = Paginator(found, RESULTS_PER_PAGE).get_page(page_number)
+    for page in results.page.object_list:
+        specific = page.specific
+        text = specific.plain_text() if isinstance(specific, ContentPage) else specific.title
+        results.hits.append(Hit(page=specific, snippet=snippet(text, terms)))
+    return results
+
+
+def _stem(term: str) -> str:
+    """A crude prefix stem, so "richtlijn" also marks "richtlijnen" (the backend does the real stemming)."""
+    return term if len(term) <= 5 else term[: max(5, len(term) - 2)]
+
+
+def snippet(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> tuple[str, ...]:
+    """The part of `text` around the first matching term, split into plain and matched pieces."""
+    text = " ".join(text.split())
+    if not terms:
+        return (text[:length],)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(_stem(t)) for t in terms) + r")\w*", re.IGNORECASE)
+    first = pattern.search(text)
+    start = 0
+    if first and first.start() > length // 3:
+        start = text.rfind(" ", 0, first.start() - length // 3) + 1
+    end = start + length
+    if end < len(text):
+        end = max(text.rfind(" ", start, end), start + length // 2)
+    window = text[start:end]
+    parts: list[str] = []
+    cursor = 0
+    for match in pattern.finditer(window):
+        parts += [window[cursor : match.start()], match.group(0)]
+        cursor = match.end()
+    parts.append(window[cursor:])
+    if start > 0:
+        parts[0] = "… " + parts[0]
+    if end < len(text):
+        parts[-1] += " …"
+    return tuple(parts)
+
+
+def feedback_of_visitor(page: Page, visitor: str | None) -> Feedback | None:
+    if not visitor:
+        return None
+    return Feedback.objects.filter(page=page, visitor=visitor).first()
+
+
+def feedback_scores() -> QuerySet[Page]:
+    """Pages that received feedback, with their counts; the least useful first."""
+    return (
+        Page.objects.filter(feedback__isnull=False)
+        .annotate(
+            useful_count=Count("feedback", filter=Q(feedback__useful=True)),
+            not_useful_count=Count("feedback", filter=Q(feedback__useful=False)),
+            comment_count=Count("feedback", filter=~Q(feedback__comment="")),
+        )
+        .order_by("-not_useful_count", "title")
+    )

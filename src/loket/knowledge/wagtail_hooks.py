@@ -1,0 +1,67 @@
+"""Editors' view of the feedback: every answer with its comment, and a score per page."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from loket.knowledge import queries
+from loket.knowledge.models import Feedback
+
+
+class FeedbackViewSet(ModelViewSet):
+    model = Feedback
+    icon = "comment"
+    menu_label = _("Page feedback")
+    add_to_admin_menu = True
+    menu_order = 300
+    list_display = ["page", "useful", "comment", "language", "created_at"]
+    list_filter = ["useful", "language"]
+    search_fields = ["comment"]
+    inspect_view_enabled = True
+    form_fields = ["comment"]
+    list_export = ["page", "useful", "comment", "language", "created_at"]
+
+
+class FeedbackScoresView(ReportView):
+    """Per page: how many found it useful and how many did not, the least useful first."""
+
+    page_title = _("Feedback per page")
+    header_icon = "pick"
+    index_url_name = "feedback_scores"
+    index_results_url_name = "feedback_scores_results"
+    columns = [
+        TitleColumn("title", label=_("Page"), get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.id])),
+        Column("useful_count", label=_("Useful")),
+        Column("not_useful_count", label=_("Not useful")),
+        Column("comment_count", label=_("Comments")),
+    ]
+    list_export = ["title", "useful_count", "not_useful_count", "comment_count"]
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return queries.feedback_scores()
+
+
+@hooks.register("register_admin_viewset")
+def register_feedback_viewset() -> FeedbackViewSet:
+    return FeedbackViewSet("feedback")
+
+
+@hooks.register("register_admin_urls")
+def register_feedback_scores_url() -> list[object]:
+    return [
+        path("reports/feedback/", FeedbackScoresView.as_view(), name="feedback_scores"),
+        path(
+            "reports/feedback/results/",
+            FeedbackScoresView.as_view(results_only=True),
+            name="feedback_scores_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_feedback_scores_menu_item() -> AdminOnlyMenuItem:
+    return AdminOnlyMenuItem(_("Feedback per page"), reverse("feedback_scores"), icon_name="pick", order=700)

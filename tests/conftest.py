@@ -1,0 +1,34 @@
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from loket.knowledge.models import ArticlePage, ContactPage, GuidancePage, HomePage, IndexPage
+
+
+@pytest.fixture
+def site(db):
+    """A small site in Dutch with its English translation: home, an overview with two articles, contact."""
+    dutch, _ = Locale.objects.get_or_create(language_code="nl")
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node()
+    for placeholder in root.get_children():
+        placeholder.delete()
+    home = root.add_child(instance=HomePage(title="Welkom bij Loket", slug="home", locale=dutch, intro="Vind uw antwoord."))
+    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
+    topic = home.add_child(instance=IndexPage(title="Integriteit", slug="integriteit", intro="Over integriteit."))
+    guidance = topic.add_child(
+        instance=GuidancePage(
+            title="Sociale media",
+            slug="sociale-media",
+            intro="Hoe u als personeelslid verstandig sociale media gebruikt.",
+            body=[("heading", "Wat zijn sociale media?"), ("paragraph", "<p>Tweerichtingsverkeer tussen gebruikers.</p>")],
+        )
+    )
+    article = topic.add_child(
+        instance=ArticlePage(title="Geschenken", slug="geschenken", intro="Geschenken van derden weigert u meestal.")
+    )
+    contact = home.add_child(instance=ContactPage(title="Contacteer ons", slug="contact", intro="Kies een kanaal."))
+    english_home = home.copy_for_translation(english)
+    english_home.title = "Welcome to Loket"
+    english_home.save_revision().publish()
+    return {"home": home, "topic": topic, "guidance": guidance, "article": article, "contact": contact,
+            "english_home": english_home}
