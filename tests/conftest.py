@@ -1,7 +1,23 @@
 import pytest
+from django.core.cache import cache
+from django.test import Client
 from wagtail.models import Locale, Page, Site
 
 from loket.knowledge.models import ArticlePage, ContactPage, GuidancePage, HomePage, IndexPage
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Rate-limit counters live in the cache; each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def client_class():
+    """Each call is a new browser: its own cookies and session."""
+    return Client
 
 
 @pytest.fixture

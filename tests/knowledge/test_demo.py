@@ -1,0 +1,83 @@
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+
+from loket.knowledge import demo
+from loket.knowledge.models import ContactPage, GuidancePage, HomePage
+
+
+@pytest.fixture
+def demo_site(db):
+    demo.load_demo_content()
+
+
+def test_demo_content_loads_once_and_a_second_load_changes_nothing(db):
+    assert demo.database_is_empty()
+    demo.load_demo_content()
+    pages, documents = Page.objects.count(), get_document_model().objects.count()
+    assert demo.load_demo_content() is None
+    assert (Page.objects.count(), get_document_model().objects.count()) == (pages, documents)
+    assert HomePage.objects.count() == 2  # Dutch and English
+
+
+def test_demo_can_create_an_editor_account(db):
+    password = demo.load_demo_content(with_editor=True)
+    from django.contrib.auth import authenticate
+
+    assert authenticate(username="redacteur", password=password).is_superuser
+
+
+def test_the_guidance_page_covers_the_seed_page_in_both_languages(client, demo_site):
+    dutch = client.get("/integriteit/sociale-media/").content.decode()
+    for part in ("Wat zijn sociale media?", "deontologische code", "handreiking", "Summerschool", "visienota"):
+        assert part.lower() in dutch.lower()
+    english = client.get("/en/integriteit/sociale-media/").content.decode()
+    assert '<html lang="en">' in english
+    assert "Social media" in english
+    guidance = GuidancePage.objects.get(locale__language_code="nl")
+    rules = [block for block in guidance.body if block.block_type == "rules"]
+    assert len(rules[-1].value) == 14  # the fourteen rules of the guidance facts
+
+
+def test_the_demo_documents_are_real_pdfs_to_download(client, demo_site):
+    documents = get_document_model().objects.all()
+    assert documents.count() == 4
+    for document in documents:
+        response = client.get(document.url)
+        assert response.status_code == 200
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert body.startswith(b"%PDF-1.4") and body.rstrip().endswith(b"%%EOF")
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages)
+        assert document.title in text
+        assert "Loket" in text
+
+
+def test_the_contact_overview_lists_the_channels_and_its_pages_lead_back(client, demo_site):
+    contact = ContactPage.objects.get(locale__language_code="nl")
+    assert contact.url == "/contact/"
+    html = client.get("/contact/").content.decode()
+    assert "1700" in html and 'href="tel:1700"' in html
+    social = client.get("/contact/sociale-media/").content.decode()
+    assert '<a href="/contact/">' in social and "Terug naar overzicht" in social
+
+
+def test_every_link_in_the_demo_content_works(client, demo_site):
+    checked = set()
+    for page in Page.objects.live().filter(depth__gte=2):
+        html = client.get(page.url).content.decode()
+        for href in re.findall(r'href="(/[^"#]*)', html):
+            if href in checked or href.startswith(("/static/", "/admin/")):
+                continue
+            checked.add(href)
+            response = client.get(href)
+            assert response.status_code == 200, f"{page.url} links to {href}: {response.status_code}"
+    assert "/en/integriteit/sociale-media/" in checked
+
+
+def test_demo_pages_are_found_by_search(client, demo_site):
+    html = client.get("/zoeken/", {"q": "sociale media"}).content.decode()
+    assert '<a href="/integriteit/sociale-media/">Sociale media</a>' in html

@@ -1,0 +1,131 @@
+import pytest
+from django.db import connection
+from wagtail.models import Locale
+
+from loket.knowledge import queries
+from loket.knowledge.models import ArticlePage
+
+
+def test_search_finds_the_guidance_page_with_the_words_highlighted(client, site):
+    html = client.get("/zoeken/", {"q": "sociale media"}).content.decode()
+    assert '<a href="/integriteit/sociale-media/">Sociale media</a>' in html
+    assert "<mark>sociale</mark> <mark>media</mark>" in html
+
+
+def test_search_stems_dutch_words_on_postgresql_and_matches_whole_words_on_sqlite(client, site):
+    dutch = Locale.objects.get(language_code="nl")
+    assert [hit.page.title for hit in queries.search_pages("geschenken", locale=dutch).hits] == ["Geschenken"]
+    singular = [hit.page.title for hit in queries.search_pages("geschenk", locale=dutch).hits]
+    # PostgreSQL's "dutch" text search configuration stems; SQLite's FTS5 tokenizer does not.
+    assert singular == (["Geschenken"] if connection.vendor == "postgresql" else [])
+
+
+def test_search_stays_within_the_visitors_language(client, site):
+    english = Locale.objects.get(language_code="en")
+    assert queries.search_pages("Welkom", locale=english).hits == []
+    assert [hit.page.title for hit in queries.search_pages("welcome", locale=english).hits] == ["Welcome to Loket"]
+
+
+def test_an_empty_search_invites_to_type_words(client, site):
+    response = client.get("/zoeken/", {"q": "   "})
+    assert response.status_code == 200
+    assert "Typ een of meer woorden" in response.content.decode()
+
+
+def test_a_search_without_results_says_so_and_offers_help(client, site):
+    html = client.get("/zoeken/", {"q": "paardenbloem"}).content.decode()
+    assert "0 resultaten voor “paardenbloem”" in html
+    assert "Geen pagina&#x27;s gevonden" in html or "Geen pagina's gevonden" in html
+    assert 'href="/contact/">Contacteer ons</a>' in html
+
+
+def test_a_very_long_search_is_cut_and_the_visitor_told(client, site):
+    response = client.get("/zoeken/", {"q": "sociale " * 2000})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "we gebruikten de eerste 200 tekens" in html
+    assert "Sociale media" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        "*",
+        "sociale AND OR NOT",
+        "' OR 1=1 --",
+        'NEAR(sociale media) "unbalanced',
+        "media:* & | ! ( )",
+        "sociale\x00media",
+        "\u202e\u200b🙂🙂",
+        "∑∫√",
+        "-media +sociale ^2 ~1",
+    ],
+)
+def test_odd_searches_never_break_the_page(client, site, query):
+    response = client.get("/zoeken/", {"q": query})
+    assert response.status_code == 200
+
+
+def test_what_the_visitor_typed_is_shown_escaped(client, site):
+    html = client.get("/zoeken/", {"q": "<script>alert(1)</script> media"}).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_query_of_only_symbols_is_explained(client, site):
+    html = client.get("/zoeken/", {"q": "?!* ()"}).content.decode()
+    assert "geen woorden of getallen" in html
+
+
+def test_results_come_in_pages_of_ten(client, site):
+    for number in range(25):
+        site["topic"].add_child(
+            instance=ArticlePage(title=f"Dilemma {number}", slug=f"dilemma-{number}", intro="Een dilemma uit de praktijk.")
+        )
+    first = client.get("/zoeken/", {"q": "dilemma"}).content.decode()
+    assert "25 resultaten" in first
+    assert first.count('class="lk-result"') == 10
+    assert 'rel="next"' in first
+    third = client.get("/zoeken/", {"q": "dilemma", "page": 3}).content.decode()
+    assert third.count('class="lk-result"') == 5
+    assert '<ol class="lk-results" start="21">' in third
+    beyond = client.get("/zoeken/", {"q": "dilemma", "page": 99}).content.decode()
+    assert '<span aria-current="page">3</span>' in beyond
+
+
+def test_english_search_lives_at_en_search(client, site):
+    response = client.get("/en/search/", {"q": "welcome"})
+    assert response.status_code == 200
+    assert "1 result for “welcome”" in response.content.decode()
+
+
+def test_snippet_marks_each_term_where_it_first_appears():
+    text = "Eerst iets anders. " * 20 + "Hier gaat het over richtlijnen voor sociale media."
+    pieces = queries.snippet(text, ["richtlijn", "sociale"])
+    assert pieces[1::2] == ("richtlijnen", "sociale")
+    assert pieces[0].startswith("… ")
+    assert len("".join(pieces)) <= queries.SNIPPET_LENGTH + 4
+
+
+def test_clean_query_keeps_words_and_numbers_only():
+    query, terms, truncated = queries.clean_query('  "Sociale"   media\tAND 2026!  ')
+    assert query == '"Sociale" media AND 2026!'
+    assert terms == ["sociale", "media", "and", "2026"]
+    assert truncated is False
+
+
+def test_the_api_searches_too_and_describes_itself(client, site):
+    data = client.get("/api/search", {"q": "sociale media"}).json()
+    assert data["total"] >= 1
+    assert data["results"][0]["title"] == "Sociale media"
+    assert data["results"][0]["url"].endswith("/integriteit/sociale-media/")
+    schema = client.get("/api/openapi.json").json()
+    assert "/api/search" in schema["paths"]
+
+
+def test_search_is_rate_limited_per_address(client, site, settings):
+    settings.LOKET_RATE_LIMITS = {**settings.LOKET_RATE_LIMITS, "search": (3, 60)}
+    statuses = [client.get("/zoeken/", {"q": "media"}, REMOTE_ADDR="203.0.113.9").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    assert client.get("/zoeken/", {"q": "media"}, REMOTE_ADDR="203.0.113.10").status_code == 200

@@ -1,0 +1,62 @@
+"""Real services for tests: a private Redis, and Loket in a subprocess."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port: int, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"nothing listens on port {port} after {timeout}s")
+
+
+@contextmanager
+def private_redis() -> Iterator[str]:
+    """A redis-server of our own on a free port (Debian's redis-server, installed by .ci/run and ./dev)."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        raise RuntimeError("redis-server is not installed: run ./dev test, which installs it")
+    port = free_port()
+    with tempfile.TemporaryDirectory() as folder:
+        process = subprocess.Popen(
+            [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", folder],
+            stdout=subprocess.DEVNULL,
+        )
+        try:
+            wait_for_port(port)
+            yield f"redis://127.0.0.1:{port}/0"
+        finally:
+            process.terminate()
+            process.wait(10)
+
+
+def run_python(code: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run `code` in a fresh interpreter with Loket's settings and only the given environment changes."""
+    full_env = {**os.environ, "DJANGO_SETTINGS_MODULE": "loket.settings", **env}
+    for name in ("DATABASE_URL", "REDIS_URL", "LOKET_ENV", "SECRET_KEY", "ALLOWED_HOSTS"):
+        if name not in env:
+            full_env.pop(name, None)
+    return subprocess.run(
+        [sys.executable, "-c", code], env=full_env, cwd=cwd, capture_output=True, text=True, timeout=120
+    )

@@ -1,0 +1,67 @@
+import os
+import shutil
+import signal
+import subprocess
+import time
+import urllib.request
+from contextlib import contextmanager
+
+from tests.services import free_port, wait_for_port
+
+
+def fetch(url: str) -> tuple[int, str]:
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - our own local server
+        return response.status, response.read().decode()
+
+
+@contextmanager
+def loket_serve(folder, port):
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")}
+    process = subprocess.Popen(
+        [shutil.which("loket") or "loket", "serve", "--port", str(port)],
+        cwd=folder,
+        env={**env, "LOKET_VAR_DIR": str(folder / "var")},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        wait_for_port(port, timeout=120)
+        yield process
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def test_serve_prepares_an_empty_database_serves_the_site_and_runs_the_worker(tmp_path):
+    port = free_port()
+    with loket_serve(tmp_path, port) as process:
+        status, home = fetch(f"http://127.0.0.1:{port}/")
+        assert status == 200 and "Welkom bij Loket" in home
+        assert fetch(f"http://127.0.0.1:{port}/healthz")[1] == '{"status": "ok", "database": "ok", "redis": "not configured"}'
+        # The search index is built by background tasks: the worker inside `serve` runs them.
+        deadline = time.monotonic() + 60
+        while "/integriteit/sociale-media/" not in fetch(f"http://127.0.0.1:{port}/zoeken/?q=sociale+media")[1]:
+            assert time.monotonic() < deadline, "the worker did not index the demo pages"
+            time.sleep(0.5)
+    output = process.stdout.read()
+    assert "empty database, loading the demo content" in output
+    assert f"http://localhost:{port}/admin/" in output
+    assert "editor account 'redacteur'" in output
+
+    with loket_serve(tmp_path, port) as again:
+        assert "Welkom bij Loket" in fetch(f"http://127.0.0.1:{port}/")[1]
+    assert "loading the demo content" not in again.stdout.read()
+
+
+def test_manage_runs_djangos_commands(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    result = subprocess.run(
+        ["loket", "manage", "check"], cwd=tmp_path, env={**env, "LOKET_VAR_DIR": str(tmp_path)},
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
