@@ -28,7 +28,9 @@ def site(db):
     root = Page.get_first_root_node()
     for placeholder in root.get_children():
         placeholder.delete()
-    home = root.add_child(instance=HomePage(title="Welkom bij Loket", slug="home", locale=dutch, intro="Vind uw antwoord."))
+    home = root.add_child(
+        instance=HomePage(title="Welkom bij Loket", slug="home", locale=dutch, intro="Vind uw antwoord.")
+    )
     Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
     topic = home.add_child(instance=IndexPage(title="Integriteit", slug="integriteit", intro="Over integriteit."))
     guidance = topic.add_child(
@@ -36,7 +38,10 @@ def site(db):
             title="Sociale media",
             slug="sociale-media",
             intro="Hoe u als personeelslid verstandig sociale media gebruikt.",
-            body=[("heading", "Wat zijn sociale media?"), ("paragraph", "<p>Tweerichtingsverkeer tussen gebruikers.</p>")],
+            body=[
+                ("heading", "Wat zijn sociale media?"),
+                ("paragraph", "<p>Tweerichtingsverkeer tussen gebruikers.</p>"),
+            ],
         )
     )
     article = topic.add_child(
@@ -46,5 +51,11 @@ def site(db):
     english_home = home.copy_for_translation(english)
     english_home.title = "Welcome to Loket"
     english_home.save_revision().publish()
-    return {"home": home, "topic": topic, "guidance": guidance, "article": article, "contact": contact,
-            "english_home": english_home}
+    return {
+        "home": home,
+        "topic": topic,
+        "guidance": guidance,
+        "article": article,
+        "contact": contact,
+        "english_home": english_home,
+    }

@@ -41,7 +41,10 @@ def test_serve_prepares_an_empty_database_serves_the_site_and_runs_the_worker(tm
     with loket_serve(tmp_path, port) as process:
         status, home = fetch(f"http://127.0.0.1:{port}/")
         assert status == 200 and "Welkom bij Loket" in home
-        assert fetch(f"http://127.0.0.1:{port}/healthz")[1] == '{"status": "ok", "database": "ok", "redis": "not configured"}'
+        assert (
+            fetch(f"http://127.0.0.1:{port}/healthz")[1]
+            == '{"status": "ok", "database": "ok", "redis": "not configured"}'
+        )
         # The search index is built by background tasks: the worker inside `serve` runs them.
         deadline = time.monotonic() + 60
         while "/integriteit/sociale-media/" not in fetch(f"http://127.0.0.1:{port}/zoeken/?q=sociale+media")[1]:
@@ -60,8 +63,12 @@ def test_serve_prepares_an_empty_database_serves_the_site_and_runs_the_worker(tm
 def test_manage_runs_djangos_commands(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
     result = subprocess.run(
-        ["loket", "manage", "check"], cwd=tmp_path, env={**env, "LOKET_VAR_DIR": str(tmp_path)},
-        capture_output=True, text=True, timeout=120,
+        ["loket", "manage", "check"],
+        cwd=tmp_path,
+        env={**env, "LOKET_VAR_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout

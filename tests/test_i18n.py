@@ -25,6 +25,7 @@ def test_the_dutch_catalogue_translates_every_string():
 def test_the_compiled_catalogue_matches_the_source():
     source = polib.pofile(str(CATALOGUE / "django.po"))
     compiled = polib.mofile(str(CATALOGUE / "django.mo"))
+
     def translations(catalogue):
         return {(e.msgid, e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in catalogue if e.msgid}
 
@@ -36,7 +37,10 @@ def test_every_translatable_string_in_the_code_is_in_the_catalogue(tmp_path):
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "static"))
     result = subprocess.run(
         [sys.executable, "-m", "django", "makemessages", "-l", "nl", "--no-location", "-i", "*/migrations/*"],
-        cwd=copy, capture_output=True, text=True, timeout=120,
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={"PATH": "/usr/bin:/bin:/usr/local/bin", "DJANGO_SETTINGS_MODULE": ""},
     )
     assert result.returncode == 0, result.stderr

@@ -62,3 +62,13 @@ def test_a_mistyped_email_url_is_refused(tmp_path):
     result = run_python(READ_SETTINGS, {"EMAIL_URL": "smpt://mail:25", "LOKET_VAR_DIR": str(tmp_path)}, tmp_path)
     assert result.returncode != 0
     assert "EMAIL_URL must start with smtp://" in result.stderr
+
+
+def test_rate_limits_can_be_tuned_and_a_typo_is_refused(tmp_path):
+    code = "import django; django.setup(); from django.conf import settings; print(settings.LOKET_RATE_LIMITS)"
+    env = {"LOKET_VAR_DIR": str(tmp_path)}
+    tuned = run_python(code, {**env, "LOKET_RATE_LIMITS": "search=600/60"}, tmp_path)
+    assert "'search': (600, 60)" in tuned.stdout
+    typo = run_python(code, {**env, "LOKET_RATE_LIMITS": "serch=600/60"}, tmp_path)
+    assert typo.returncode != 0
+    assert "is not like search=120/60" in typo.stderr

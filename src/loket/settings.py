@@ -41,7 +41,9 @@ if PRODUCTION:
 else:
     SECRET_KEY = os.environ.get("SECRET_KEY") or _development_secret()
 
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h.strip()]
+ALLOWED_HOSTS = [
+    h.strip() for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h.strip()
+]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
@@ -210,7 +212,7 @@ WAGTAIL_SITE_NAME = "Loket"
 WAGTAILADMIN_BASE_URL = os.environ.get("LOKET_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "loket.knowledge.search_backend",
         # Used by PostgreSQL's full-text search; SQLite's FTS5 ignores it.
         "SEARCH_CONFIG": "dutch",
     }
@@ -254,11 +256,17 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Anonymous endpoints: (requests, seconds) per client address.
+# Anonymous endpoints: (requests, seconds) per client address; `LOKET_RATE_LIMITS=search=600/60,…` overrides.
 LOKET_RATE_LIMITS = {
     "feedback": (20, 600),
     "search": (120, 60),
 }
+for _rule in filter(None, os.environ.get("LOKET_RATE_LIMITS", "").split(",")):
+    _scope, _, _limit = _rule.partition("=")
+    _count, _, _seconds = _limit.partition("/")
+    if _scope not in LOKET_RATE_LIMITS or not (_count.isdigit() and _seconds.isdigit()):
+        raise ImproperlyConfigured(f"LOKET_RATE_LIMITS: {_rule!r} is not like search=120/60")
+    LOKET_RATE_LIMITS[_scope] = (int(_count), int(_seconds))
 
 LOGGING = {
     "version": 1,

@@ -130,6 +130,18 @@ def test_editors_see_each_pages_score_and_comments(client_class, site, admin_cli
     assert "Welke waarde is laag?" in listing
 
 
+def test_an_editor_in_wagtails_editors_group_reads_feedback_but_cannot_invent_it(client, page):
+    from django.contrib.auth.models import Group
+
+    vote(client, page, "yes")
+    editor = get_user_model().objects.create_user("redacteur", password="x")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert client.get("/admin/reports/feedback/").status_code == 200
+    assert "Sociale media" in client.get("/admin/feedback/").content.decode()
+    assert client.get("/admin/feedback/new/").status_code in (302, 403)
+
+
 def test_visitors_cannot_see_the_feedback_admin(client, site):
     assert client.get("/admin/feedback/").status_code == 302
     editor = get_user_model().objects.create_user("bezoeker", password="x")

@@ -81,7 +81,9 @@ def test_a_query_of_only_symbols_is_explained(client, site):
 def test_results_come_in_pages_of_ten(client, site):
     for number in range(25):
         site["topic"].add_child(
-            instance=ArticlePage(title=f"Dilemma {number}", slug=f"dilemma-{number}", intro="Een dilemma uit de praktijk.")
+            instance=ArticlePage(
+                title=f"Dilemma {number}", slug=f"dilemma-{number}", intro="Een dilemma uit de praktijk."
+            )
         )
     first = client.get("/zoeken/", {"q": "dilemma"}).content.decode()
     assert "25 resultaten" in first
@@ -129,3 +131,20 @@ def test_search_is_rate_limited_per_address(client, site, settings):
     statuses = [client.get("/zoeken/", {"q": "media"}, REMOTE_ADDR="203.0.113.9").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     assert client.get("/zoeken/", {"q": "media"}, REMOTE_ADDR="203.0.113.10").status_code == 200
+
+
+def test_results_are_ordered_by_relevance_and_pages_do_not_overlap(site):
+    topic = site["topic"]
+    topic.add_child(instance=ArticlePage(title="Klokkenluider", slug="klokkenluider", intro="Klokkenluider beschermd."))
+    for number in range(14):
+        topic.add_child(
+            instance=ArticlePage(
+                title=f"Nota {number}", slug=f"nota-{number}", intro=f"Tekst {number} en klokkenluider."
+            )
+        )
+    dutch = Locale.objects.get(language_code="nl")
+    first = queries.search_pages("klokkenluider", locale=dutch, page_number=1)
+    second = queries.search_pages("klokkenluider", locale=dutch, page_number=2)
+    assert first.hits[0].page.title == "Klokkenluider"  # in the title and the intro: the best match
+    titles = [hit.page.title for hit in first.hits + second.hits]
+    assert len(titles) == len(set(titles)) == first.total == 15

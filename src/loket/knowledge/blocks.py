@@ -64,5 +64,7 @@ class BodyBlock(blocks.StreamBlock):
     documents = blocks.ListBlock(
         DocumentChooserBlock(), template="knowledge/blocks/documents.html", label=_("Downloads"), icon="doc-full"
     )
-    rules = blocks.ListBlock(RuleBlock(), template="knowledge/blocks/rules.html", label=_("Numbered rules"), icon="list-ol")
+    rules = blocks.ListBlock(
+        RuleBlock(), template="knowledge/blocks/rules.html", label=_("Numbered rules"), icon="list-ol"
+    )
     channel = ChannelBlock()

@@ -112,12 +112,18 @@ def text_pdf(title: str, text: str) -> bytes:
         raw = line.encode("latin-1", "replace")
         return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
     kids = []
     for page_lines in pages:
-        stream = b"BT 56 790 Td 15 TL " + b"".join(
-            b"/F1 %d Tf (%s) Tj T* " % (size, escape(line)) for line, size in page_lines
-        ) + b"ET"
+        stream = (
+            b"BT 56 790 Td 15 TL "
+            + b"".join(b"/F1 %d Tf (%s) Tj T* " % (size, escape(line)) for line, size in page_lines)
+            + b"ET"
+        )
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "

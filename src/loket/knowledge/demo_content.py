@@ -191,8 +191,9 @@ HOME: dict[str, dict[str, object]] = {
             (
                 "paragraph",
                 (
-                    '<p>Do you work for the government yourself? Under <a href="/integriteit/">Integrity and ethics</a> '
-                    "you find the code of conduct, the guidelines for using social media and worked-out cases from "
+                    "<p>Do you work for the government yourself? Under "
+                    '<a href="/integriteit/">Integrity and ethics</a> you find the code of conduct, the guidelines for '
+                    "using social media and worked-out cases from "
                     'practice. <a href="/werken-met-ict/">Working time and ICT</a> explains how to deal correctly with '
                     "your working time, your computer and your phone.</p>"
                 ),

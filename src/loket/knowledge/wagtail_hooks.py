@@ -3,17 +3,31 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from loket.knowledge import queries
 from loket.knowledge.models import Feedback
 
 
+class FeedbackPermissionPolicy(ModelPermissionPolicy):
+    """Feedback comes from visitors: editors read, correct and delete it, never add it."""
+
+    def user_has_permission(self, user, action):  # type: ignore[no-untyped-def]
+        return action != "add" and super().user_has_permission(user, action)
+
+
+permission_policy = FeedbackPermissionPolicy(Feedback)
+register_permission_policy(Feedback, permission_policy)
+
+
 class FeedbackViewSet(ModelViewSet):
     model = Feedback
+    copy_view_enabled = False
     icon = "comment"
     menu_label = _("Page feedback")
     add_to_admin_menu = True
@@ -30,6 +44,8 @@ class FeedbackScoresView(ReportView):
     """Per page: how many found it useful and how many did not, the least useful first."""
 
     page_title = _("Feedback per page")
+    permission_policy = permission_policy
+    permission_required = "view"
     header_icon = "pick"
     index_url_name = "feedback_scores"
     index_results_url_name = "feedback_scores_results"
@@ -62,6 +78,11 @@ def register_feedback_scores_url() -> list[object]:
     ]
 
 
+class FeedbackMenuItem(MenuItem):
+    def is_shown(self, request):  # type: ignore[no-untyped-def]
+        return permission_policy.user_has_permission(request.user, "view")
+
+
 @hooks.register("register_reports_menu_item")
-def register_feedback_scores_menu_item() -> AdminOnlyMenuItem:
-    return AdminOnlyMenuItem(_("Feedback per page"), reverse("feedback_scores"), icon_name="pick", order=700)
+def register_feedback_scores_menu_item() -> MenuItem:
+    return FeedbackMenuItem(_("Feedback per page"), reverse("feedback_scores"), icon_name="pick", order=700)

@@ -115,5 +115,7 @@ def contact_url() -> str:
 @register.filter
 def highlight(snippet: tuple[str, ...]) -> SafeString:
     """A snippet as (text, match, text, match, ...): escape everything, mark the matches."""
-    parts = [format_html("<mark>{}</mark>", part) if i % 2 else format_html("{}", part) for i, part in enumerate(snippet)]
+    parts = [
+        format_html("<mark>{}</mark>", part) if i % 2 else format_html("{}", part) for i, part in enumerate(snippet)
+    ]
     return mark_safe("".join(parts))  # noqa: S308 - every part was escaped above

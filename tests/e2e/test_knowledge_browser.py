@@ -1,0 +1,83 @@
+import pytest
+from playwright.sync_api import expect
+
+from loket.knowledge import demo
+from loket.knowledge.models import Feedback
+from tests.e2e.conftest import assert_accessible
+
+# Wagtail's migrations create the page tree's root and the root collection; a transactional test must
+# restore them after flushing the tables, hence the serialized rollback.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def demo_site():
+    demo.load_demo_content()
+
+
+def test_a_visitor_searches_reads_the_guidance_rates_it_and_switches_to_english(page, demo_site):
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Welkom bij Loket")
+    assert_accessible(page)
+
+    page.get_by_label("Wat zoekt u?").fill("sociale media")
+    page.get_by_label("Wat zoekt u?").press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("resultaten voor “sociale media”")
+    expect(page.locator(".lk-result mark").first).to_have_text("sociale", ignore_case=True)
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Sociale media", exact=True).first.click()
+    expect(page).to_have_url(f"{page.context._impl_obj._options.get('baseURL', '')}/integriteit/sociale-media/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sociale media")
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Ja").click()
+    thanks = page.get_by_role("heading", name="Bedankt voor uw feedback")
+    expect(thanks).to_be_visible()
+    expect(thanks).to_be_focused()
+    assert Feedback.objects.get().useful is True
+
+    page.get_by_role("navigation", name="Taal").get_by_role("link", name="English").click()
+    expect(page).to_have_url(f"{page.context._impl_obj._options.get('baseURL', '')}/en/integriteit/sociale-media/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Social media")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert_accessible(page)
+
+
+def test_not_useful_leads_to_a_comment_that_is_kept(page, demo_site):
+    page.goto("/integriteit/deontologische-code/")
+    page.get_by_role("button", name="Nee").click()
+    comment = page.get_by_label("Wat zocht u, of wat kunnen we verbeteren? (niet verplicht)")
+    comment.fill("Ik mis een voorbeeld over LinkedIn.")
+    page.get_by_role("button", name="Opmerking versturen").click()
+    expect(page.get_by_role("heading", name="Bedankt voor uw opmerking")).to_be_focused()
+    assert Feedback.objects.get().comment == "Ik mis een voorbeeld over LinkedIn."
+
+
+def test_the_contact_overview_and_search_pages_are_accessible(page, demo_site):
+    page.goto("/contact/")
+    expect(page.get_by_role("heading", name="Bel 1700")).to_be_visible()
+    assert_accessible(page)
+    page.goto("/zoeken/?q=paardenbloem")
+    expect(page.get_by_role("heading", name="Geen pagina's gevonden")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_keyboard_only_skip_link_and_visible_focus(page, demo_site):
+    page.goto("/integriteit/sociale-media/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Naar de inhoud")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+    page.keyboard.press("Tab")  # the first link inside the content: "Terug naar overzicht"
+    focused_outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert page.evaluate("document.activeElement.textContent").strip() == "Terug naar overzicht"
+    assert focused_outline != "none"
+
+    # Vote by keyboard alone: reach the "Ja" button and press Enter.
+    page.get_by_role("button", name="Ja").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Bedankt voor uw feedback")).to_be_focused()
