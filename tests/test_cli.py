@@ -2,6 +2,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -14,13 +15,18 @@ def fetch(url: str) -> tuple[int, str]:
         return response.status, response.read().decode()
 
 
+def embedded_defaults(folder, **extra):
+    """The environment of a fresh install: none of the suite's database or settings, everything under `folder`."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")}
+    return {**env, "LOKET_VAR_DIR": str(folder / "var"), **extra}
+
+
 @contextmanager
 def loket_serve(folder, port):
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")}
     process = subprocess.Popen(
         [shutil.which("loket") or "loket", "serve", "--port", str(port)],
         cwd=folder,
-        env={**env, "LOKET_VAR_DIR": str(folder / "var")},
+        env=embedded_defaults(folder),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -61,14 +67,38 @@ def test_serve_prepares_an_empty_database_serves_the_site_and_runs_the_worker(tm
 
 
 def test_manage_runs_djangos_commands(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
     result = subprocess.run(
         ["loket", "manage", "check"],
         cwd=tmp_path,
-        env={**env, "LOKET_VAR_DIR": str(tmp_path)},
+        env=embedded_defaults(tmp_path),
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_worker_runs_the_tasks_waiting_in_the_database(tmp_path):
+    run = {"cwd": tmp_path, "env": embedded_defaults(tmp_path), "capture_output": True, "text": True, "timeout": 120}
+    python = {**run, "env": embedded_defaults(tmp_path, DJANGO_SETTINGS_MODULE="loket.settings")}
+    assert subprocess.run(["loket", "manage", "migrate", "-v0"], **run).returncode == 0
+    enqueue = (
+        "import django; django.setup()\n"
+        "from loket.knowledge import demo\n"
+        "demo.load_demo_content()\n"
+        "from django_tasks_db.models import DBTaskResult\n"
+        "print(DBTaskResult.objects.filter(status='READY').count())\n"
+    )
+    queued = subprocess.run([sys.executable, "-c", enqueue], **python)
+    assert int(queued.stdout.strip().splitlines()[-1]) > 0, queued.stderr
+
+    worker = subprocess.run(["loket", "worker", "--batch"], **run)
+    assert worker.returncode == 0, worker.stderr
+    count = (
+        "import django; django.setup()\n"
+        "from django_tasks_db.models import DBTaskResult\n"
+        "print(DBTaskResult.objects.exclude(status='SUCCESSFUL').count())\n"
+    )
+    left = subprocess.run([sys.executable, "-c", count], **python)
+    assert left.stdout.strip().splitlines()[-1] == "0"

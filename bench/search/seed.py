@@ -15,7 +15,7 @@ import django
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import transaction  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.test import override_settings  # noqa: E402
 
 from bench.search.words import COMMON, VOCABULARY  # noqa: E402
@@ -48,6 +48,9 @@ def generate(pages: int, seed: int = 7) -> None:
                     )
             print(f"seed: {min(pages, (section + 1) * 1000)} pages", flush=True)
     call_command("update_index", verbosity=0)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would give a live database
 
 
 if __name__ == "__main__":

@@ -103,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "loket.knowledge.context_processors.navigation",
             ],
             "builtins": ["loket.templatetags.loket"],
         },

@@ -148,3 +148,13 @@ def test_results_are_ordered_by_relevance_and_pages_do_not_overlap(site):
     assert first.hits[0].page.title == "Klokkenluider"  # in the title and the intro: the best match
     titles = [hit.page.title for hit in first.hits + second.hits]
     assert len(titles) == len(set(titles)) == first.total == 15
+
+
+def test_pages_with_every_word_come_first_and_some_words_only_when_none_has_all(client, site):
+    dutch = Locale.objects.get(language_code="nl")
+    both = queries.search_pages("sociale gebruikers", locale=dutch)
+    assert [hit.page.title for hit in both.hits] == ["Sociale media"]
+    assert both.some_words is False
+    html = client.get("/zoeken/", {"q": "geschenken paardenbloem"}).content.decode()
+    assert "Geen enkele pagina bevat al uw woorden" in html
+    assert '<a href="/integriteit/geschenken/">Geschenken</a>' in html

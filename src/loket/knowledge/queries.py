@@ -30,6 +30,7 @@ class SearchResults:
     query: str
     terms: list[str] = field(default_factory=list)
     truncated: bool = False
+    some_words: bool = False  # no page had every word, so these have some of them
     page: PaginatorPage | None = None
     hits: list[Hit] = field(default_factory=list)
 
@@ -59,12 +60,18 @@ def search_pages(raw_query: str, *, locale: Locale, page_number: str | int | Non
     results = SearchResults(query=query, terms=terms, truncated=truncated)
     if not terms:
         return results
-    found = Page.objects.live().public().filter(locale=locale).search(" ".join(terms))
+    pages = Page.objects.live().public().filter(locale=locale)
+    # Pages with every word first; only when there are none, pages with some of them.
+    found = pages.search(" ".join(terms), operator="and")
+    if len(terms) > 1 and not found.count():
+        found = pages.search(" ".join(terms), operator="or")
+        results.some_words = True
     results.page = Paginator(found, RESULTS_PER_PAGE).get_page(page_number)
-    for page in results.page.object_list:
-        specific = page.specific
-        text = specific.plain_text() if isinstance(specific, ContentPage) else specific.title
-        results.hits.append(Hit(page=specific, snippet=snippet(text, terms)))
+    ids = [page.id for page in results.page.object_list]
+    specific = Page.objects.filter(id__in=ids).specific().in_bulk()  # one query per page type, not per hit
+    for page in (specific[page_id] for page_id in ids):
+        text = page.plain_text() if isinstance(page, ContentPage) else page.title
+        results.hits.append(Hit(page=page, snippet=snippet(text, terms)))
     return results
 
 

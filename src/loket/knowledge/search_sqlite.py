@@ -8,17 +8,22 @@ from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry, SQL
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
+from loket.knowledge.search_backend import OnePassResults
 
-class OnePassSQLiteResults(SQLiteSearchResults):
-    def _do_search(self) -> list[Any]:
+
+class OnePassSQLiteResults(OnePassResults, SQLiteSearchResults):
+    def _one_pass(self) -> bool:
+        return super()._one_pass() and not isinstance(normalize(self.query_compiler.query), (MatchAll, Not))
+
+    def _rank_all(self) -> list[Any]:
+        """The match runs once for the scores and once as the page filter; bm25 ranks lower as better."""
         compiler = self.query_compiler
-        query = normalize(compiler.query)
-        if not compiler.order_by_relevance or self._score_field or isinstance(query, (MatchAll, Not)):
-            return super()._do_search()
         model = compiler.queryset.model
         hits = (
             SQLiteFTSIndexEntry.objects.filter(
-                MatchExpression(compiler.fields or compiler.FTS_TABLE_FIELDS, compiler.build_search_query(query))
+                MatchExpression(
+                    compiler.fields or compiler.FTS_TABLE_FIELDS, compiler.build_search_query(normalize(compiler.query))
+                )
             )
             .filter(index_entry__content_type__in=get_descendants_content_types_pks(model))
             .annotate(score=compiler._build_rank_expression(compiler.get_search_vectors(), None))
@@ -26,11 +31,9 @@ class OnePassSQLiteResults(SQLiteSearchResults):
         scores: dict[Any, float] = {}
         for object_id, score in hits.values_list("index_entry__object_id", "score"):
             pk = model._meta.pk.to_python(object_id)
-            scores[pk] = min(score, scores.get(pk, math.inf))  # bm25: lower is better
+            scores[pk] = min(score, scores.get(pk, math.inf))
         allowed = compiler.queryset.filter(pk__in=hits.values("index_entry__object_id")).values_list("pk", flat=True)
-        ranked = sorted(allowed, key=lambda pk: (scores[pk], -pk))[self.start : self.stop]
-        objects = compiler.queryset.in_bulk(ranked)
-        return [objects[pk] for pk in ranked]
+        return sorted(allowed, key=lambda pk: (scores[pk], -pk))
 
 
 class OnePassSQLiteSearchBackend(SQLiteSearchBackend):

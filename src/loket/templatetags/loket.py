@@ -78,12 +78,12 @@ def language_links(context: template.Context) -> list[dict[str, object]]:
         if page is not None:
             translation = page.get_translation_or_none(locale)
             if translation is not None and translation.live:
-                url = translation.url
+                url = translation.get_url(request)
         if not url:
             url = translate_url(request.get_full_path(), code) if page is None else ""
         if not url:
             home = Page.objects.filter(depth=2, locale=locale).live().first()
-            url = home.url if home else "/"
+            url = home.get_url(request) if home else "/"
         links.append({"code": code, "name": locale.get_display_name(), "url": url, "current": code == current})
     return links
 
@@ -95,21 +95,6 @@ def breadcrumbs(context: template.Context) -> list[Page]:
     if not isinstance(page, Page):
         return []
     return list(page.get_ancestors().filter(depth__gte=2).live().specific())
-
-
-@register.simple_tag
-def home_url() -> str:
-    home = Page.objects.filter(depth=2, locale=Locale.get_active()).live().first()
-    return home.url if home else "/"
-
-
-@register.simple_tag
-def contact_url() -> str:
-    """The channel overview in the visitor's language."""
-    from loket.knowledge.models import ContactPage
-
-    contact = ContactPage.objects.filter(locale=Locale.get_active()).live().first()
-    return contact.url if contact else home_url()
 
 
 @register.filter
