@@ -221,6 +221,7 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no request to an outside service for every editor's avatar
 
 # --- Security -------------------------------------------------------------------------------
 

@@ -1,13 +1,22 @@
-"""Browser tests: Playwright drives Debian's chromium (never a downloaded browser) against a live server."""
+"""Browser tests: Playwright drives Debian's chromium (never a downloaded browser) against `loket serve`.
+
+The server is the real thing, started once per session on its embedded defaults in a folder of its own:
+uvicorn, the worker thread, the demo content and the editor account it prints.
+"""
 
 import os
+import re
+import shutil
+import subprocess
+import time
+import urllib.request
+from dataclasses import dataclass
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-# Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from tests.services import free_port, wait_for_port
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -31,9 +40,45 @@ def browser():
         browser.close()
 
 
+@dataclass
+class Server:
+    url: str
+    editor_password: str
+
+
+@pytest.fixture(scope="session")
+def loket(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("loket-serve")
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")}
+    log = open(folder / "serve.log", "w+")  # noqa: SIM115 - read after the server has written to it
+    process = subprocess.Popen(
+        [shutil.which("loket") or "loket", "serve", "--port", str(port)],
+        cwd=folder,
+        env={**env, "LOKET_VAR_DIR": str(folder / "var")},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_for_port(port, timeout=120)
+        log.seek(0)
+        password = re.search(r"editor account 'redacteur', password (\S+)", log.read()).group(1)
+        url = f"http://127.0.0.1:{port}"
+        # The worker indexes the demo pages in the background; wait until search finds them.
+        deadline = time.monotonic() + 60
+        while "/integriteit/sociale-media/" not in urllib.request.urlopen(f"{url}/zoeken/?q=sociale").read().decode():  # noqa: S310
+            assert time.monotonic() < deadline, "the demo pages were not indexed"
+            time.sleep(0.5)
+        yield Server(url=url, editor_password=password)
+    finally:
+        process.terminate()
+        process.wait(20)
+        log.close()
+
+
 @pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(locale="nl-BE", base_url=live_server.url, viewport={"width": 1200, "height": 900})
+def page(browser, loket):
+    context = browser.new_context(locale="nl-BE", base_url=loket.url, viewport={"width": 1200, "height": 900})
     page = context.new_page()
     page.csp_violations = []
     page.on(
