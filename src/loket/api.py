@@ -1,9 +1,16 @@
 """The JSON API (/api/); its OpenAPI description is served at /api/openapi.json."""
 
+from datetime import datetime
+from typing import Literal
+
 from django.http import HttpRequest
 from ninja import NinjaAPI, Schema
 from wagtail.models import Locale
 
+from loket.guidance import (
+    analyzers,  # noqa: F401 - registers the post check's analyzers
+    engine,
+)
 from loket.knowledge import queries
 
 api = NinjaAPI(title="Loket API", version="1", docs_url=None, urls_namespace="loket-api")
@@ -37,3 +44,43 @@ def search(request: HttpRequest, q: str = "", page: int = 1, language: str = "nl
             for hit in results.hits
         ],
     }
+
+
+class CheckIn(Schema):
+    text: str
+    at: datetime | None = None
+    account: Literal["private", "professional", "organisation"] = "private"
+    language: Literal["nl", "en"] = "nl"
+
+
+class FindingOut(Schema):
+    category: str
+    severity: Literal["info", "warning", "risk"]
+    start: int
+    end: int
+    guideline: str
+    message: str
+    suggestion: str
+
+
+class CheckOut(Schema):
+    findings: list[FindingOut]
+
+
+class Problem(Schema):
+    code: str
+    detail: str
+
+
+@api.post(
+    "/guidance/check",
+    response={200: CheckOut, 422: Problem},
+    summary="Check a draft social-media post against the guidelines",
+    tags=["guidance"],
+)
+def check_post(request: HttpRequest, payload: CheckIn) -> tuple[int, dict[str, object]]:
+    try:
+        findings = engine.check(payload.text, account=payload.account, at=payload.at, language=payload.language)
+    except engine.PostError as error:
+        return 422, {"code": error.code, "detail": error.messages[payload.language]}
+    return 200, {"findings": [finding.as_dict() for finding in findings]}

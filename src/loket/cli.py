@@ -38,6 +38,7 @@ def serve(host: str, port: int) -> None:
     from django.conf import settings
     from django.core.management import call_command
 
+    from loket.guidance import actions as guidance_actions
     from loket.knowledge import demo
 
     print("Loket: preparing the database…", flush=True)
@@ -47,6 +48,7 @@ def serve(host: str, port: int) -> None:
         editor_password = demo.load_demo_content(with_editor=not settings.PRODUCTION)
         if editor_password:
             print(f"Loket: editor account 'redacteur', password {editor_password} (shown once)", flush=True)
+    guidance_actions.load_guidance_content()
     _start_worker_thread()
 
     base = f"http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:{port}"  # noqa: S104
@@ -72,8 +74,16 @@ def main(argv: list[str] | None = None) -> None:
     serve_parser.add_argument("--port", type=int, default=int(os.environ.get("LOKET_PORT", "8000")))
     commands.add_parser("worker", help="run the background worker alone (extra options go to db_worker)")
     commands.add_parser("manage", help="Django's management commands, e.g. `loket manage createsuperuser`")
+    check_parser = commands.add_parser("check", help="check a draft social-media post against the guidelines")
+    from loket.guidance import cli as check_cli
+
+    check_cli.add_arguments(check_parser)
 
     args, rest = parser.parse_known_args(argv)
+    if args.command == "check":
+        if rest:
+            parser.error(f"unknown options: {' '.join(rest)}")
+        sys.exit(check_cli.run(args))
     if args.command == "serve":
         if rest:
             parser.error(f"unknown options: {' '.join(rest)}")

@@ -48,6 +48,7 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").sp
 
 INSTALLED_APPS = [
     "loket.knowledge",
+    "loket.guidance",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -262,6 +263,7 @@ CONTENT_SECURITY_POLICY = {
 LOKET_RATE_LIMITS = {
     "feedback": (20, 600),
     "search": (120, 60),
+    "check": (60, 60),
 }
 for _rule in filter(None, os.environ.get("LOKET_RATE_LIMITS", "").split(",")):
     _scope, _, _limit = _rule.partition("=")

@@ -17,6 +17,7 @@ urlpatterns = [
 # Dutch lives at the root (/contact/), English under /en/ (/en/contact/).
 urlpatterns += i18n_patterns(
     path("", include("loket.knowledge.urls")),
+    path("", include("loket.guidance.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

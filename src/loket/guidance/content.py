@@ -11,9 +11,9 @@ GUIDELINES: list[dict] = [
         "nl": {
             "title": "Vrije meningsuiting, met zorg",
             "text": (
-                "U mag als personeelslid uw mening geven, ook over het beleid. Burgers zien u wel als ambassadeur "
-                "van de overheid, dus u gaat bewust en zorgvuldig om met dat recht. Denk na over uw toon, het "
-                "moment en wat uw bericht zegt over de dienst waarvoor u werkt."
+                "Als personeelslid hebt u het recht om uw mening te uiten, ook over het beleid van de overheid. "
+                "Voor veel mensen blijft u echter het gezicht van de overheid, en daarom gebruikt u dat recht met "
+                "verstand. Let op uw toon, op het moment dat u kiest en op het beeld dat u van uw dienst geeft."
             ),
             "examples": [
                 "U deelt op LinkedIn uw visie op digitale dienstverlening, rustig en goed onderbouwd.",
@@ -23,9 +23,9 @@ GUIDELINES: list[dict] = [
         "en": {
             "title": "Free speech, with care",
             "text": (
-                "As a staff member you may give your opinion, including on policy. The public does see you as an "
-                "ambassador of the government, so you use that right deliberately and with care. Think about your "
-                "tone, the timing and what your post says about the service you work for."
+                "As a staff member you have the right to express your opinion, including on government policy. To "
+                "many people, though, you remain the face of the government, so you use that right wisely. Mind "
+                "your tone, the moment you choose and the image you give of your service."
             ),
             "examples": [
                 "You share your view on digital public services on LinkedIn, calmly and with sound arguments.",
@@ -69,9 +69,9 @@ GUIDELINES: list[dict] = [
         "nl": {
             "title": "In eigen naam",
             "text": (
-                "Maak duidelijk dat u in eigen naam spreekt en dat het om uw persoonlijke standpunt gaat. Dat is "
-                "extra belangrijk wanneer u kritiek hebt op de overheid of politieke overtuigingen uitdraagt. Een "
-                "korte vermelding in uw bericht of profiel voorkomt dat lezers uw woorden aan uw organisatie "
+                "Geeft u uw mening, laat dan blijken dat u als privépersoon spreekt en niet namens uw werkgever. "
+                "Zeker bij kritiek op de overheid of bij politieke uitspraken mag daarover geen twijfel bestaan. "
+                "Een korte vermelding in uw bericht of profiel voorkomt dat lezers uw woorden aan uw organisatie "
                 "toeschrijven."
             ),
             "examples": [
@@ -82,9 +82,10 @@ GUIDELINES: list[dict] = [
         "en": {
             "title": "In your own name",
             "text": (
-                "Make it clear that you speak in your own name and that the view is your personal one. This matters "
-                "most when you criticise the government or voice political convictions. A short note in your post "
-                "or profile keeps readers from attributing your words to your organisation."
+                "When you give your opinion, show that you are speaking as a private person and not on behalf of "
+                "your employer. Especially when you criticise the government or make political statements, there "
+                "must be no doubt about this. A short note in your post or profile keeps readers from attributing "
+                "your words to your organisation."
             ),
             "examples": [
                 "You start your post with 'Personally, I think ...'.",
@@ -100,8 +101,8 @@ GUIDELINES: list[dict] = [
             "title": "Correcte feiten",
             "text": (
                 "Wanneer u feitelijke informatie geeft, doet u dat juist, volledig en objectief. Laat geen gegevens "
-                "weg die het beeld veranderen en stel een mening niet voor als een feit. Bent u niet zeker, "
-                "controleer het dan eerst of verwijs naar de officiële bron."
+                "weg die het beeld veranderen en stel een mening niet voor als een feit. Bij twijfel controleert u "
+                "een gegeven eerst, of u linkt naar de officiële bron."
             ),
             "examples": [
                 "U vermeldt de juiste indieningstermijn van een premie en linkt naar de officiële pagina.",
@@ -112,8 +113,8 @@ GUIDELINES: list[dict] = [
             "title": "Correct facts",
             "text": (
                 "When you give factual information, you do so correctly, completely and objectively. Do not leave "
-                "out details that change the picture, and do not present an opinion as a fact. If you are not sure, "
-                "check first or refer to the official source."
+                "out details that change the picture, and do not present an opinion as a fact. When in doubt, "
+                "verify it or point to the official source."
             ),
             "examples": [
                 "You give the correct deadline for a grant application and link to the official page.",
@@ -128,9 +129,9 @@ GUIDELINES: list[dict] = [
         "nl": {
             "title": "Zichtbaar en aanspreekbaar",
             "text": (
-                "Online bent u herkenbaar, ook zonder functietitel in uw profiel, en u kunt aangesproken worden op "
-                "wat u plaatst. Een bericht verwijderen maakt het niet ongedaan: schermafdrukken en gedeelde "
-                "berichten blijven bestaan. Plaats dus alleen wat u morgen ook nog kunt verdedigen."
+                "Ook zonder functietitel in uw profiel herkennen mensen u online, en ze kunnen u aanspreken op uw "
+                "berichten. Een bericht verwijderen maakt het niet ongedaan: schermafdrukken en gedeelde berichten "
+                "blijven bestaan. Plaats dus alleen wat u morgen ook nog kunt verdedigen."
             ),
             "examples": [
                 "Een verwijderde reactie duikt weken later als schermafdruk op in een Facebookgroep.",
@@ -140,8 +141,8 @@ GUIDELINES: list[dict] = [
         "en": {
             "title": "Visible and accountable",
             "text": (
-                "Online you can be recognised, even without a job title in your profile, and you can be held to "
-                "account for what you post. Deleting a post does not undo it: screenshots and shares live on. So "
+                "People can recognise you online, even if your profile has no job title, and they can hold you "
+                "responsible for your posts. Deleting a post does not undo it: screenshots and shares live on. So "
                 "only post what you could still defend tomorrow."
             ),
             "examples": [
@@ -157,9 +158,9 @@ GUIDELINES: list[dict] = [
         "nl": {
             "title": "Intern het woord nemen",
             "text": (
-                "Informatie uitwisselen en uw standpunten verdedigen tegenover collega's en leidinggevenden is een "
-                "recht en ook een plicht. Bezwaren, ideeën en twijfels brengt u eerst op de werkvloer aan, waar ze "
-                "het werk kunnen verbeteren. Dat leidt tot betere beslissingen dan een publiek debat."
+                "Binnen uw organisatie mag en moet u informatie delen en uw standpunt verdedigen, tegenover "
+                "collega's en leidinggevenden. Bezwaren, ideeën en twijfels brengt u eerst op de werkvloer aan, "
+                "waar ze het werk kunnen verbeteren. Dat leidt tot betere beslissingen dan een publiek debat."
             ),
             "examples": [
                 "U brengt uw bezwaren tegen een nieuwe werkwijze aan op het teamoverleg.",
@@ -169,9 +170,9 @@ GUIDELINES: list[dict] = [
         "en": {
             "title": "Speak up inside",
             "text": (
-                "Exchanging information and defending your views with colleagues and managers is a right and also a "
-                "duty. Raise objections, ideas and doubts in the workplace first, where they can improve the work. "
-                "That leads to better decisions than a public debate does."
+                "Within your organisation you may, and should, share information and argue your case with "
+                "colleagues and managers. Raise objections, ideas and doubts in the workplace first, where they can "
+                "improve the work. That leads to better decisions than a public debate does."
             ),
             "examples": [
                 "You raise your objections to a new procedure at the team meeting.",
@@ -186,10 +187,11 @@ GUIDELINES: list[dict] = [
         "nl": {
             "title": "Discretie",
             "text": (
-                "Uw vrijheid van meningsuiting stopt bij vertrouwelijke informatie: dossiers zonder definitieve "
-                "beslissing; medische, fiscale, sociale of andere persoonsgegevens van collega's en burgers; en "
-                "vertrouwelijke commerciële, industriële of intellectuele gegevens. Die plicht blijft gelden nadat "
-                "u de organisatie verlaten hebt. Twijfelt u, vraag het dan aan uw leidinggevende."
+                "Over sommige informatie zwijgt u, hoe sterk uw mening ook is. Dat geldt voor dossiers waarin nog "
+                "geen definitieve beslissing genomen is, voor persoonsgegevens van burgers en collega's (medisch, "
+                "fiscaal, sociaal of anders) en voor vertrouwelijke commerciële, industriële of intellectuele "
+                "informatie. Ook na uw vertrek blijft u daartoe verplicht, en bij twijfel legt u de vraag eerst "
+                "voor aan uw leidinggevende."
             ),
             "examples": [
                 "U zet geen foto online waarop een dossier of een scherm met namen van burgers leesbaar is.",
@@ -199,10 +201,10 @@ GUIDELINES: list[dict] = [
         "en": {
             "title": "Confidentiality",
             "text": (
-                "Your freedom of speech stops at confidential information: files without a final decision; medical, "
-                "tax, social or other personal data of colleagues and citizens; and confidential commercial, "
-                "industrial or intellectual data. This duty still applies after you leave the organisation. If in "
-                "doubt, ask your manager."
+                "Some information you keep to yourself, however strong your opinion. This covers files in which no "
+                "final decision has been taken, personal data of citizens and colleagues (medical, tax, social or "
+                "otherwise) and confidential commercial, industrial or intellectual information. You remain bound "
+                "by this after you leave, and when in doubt you check with your manager first."
             ),
             "examples": [
                 "You do not post a photo in which a file or a screen with citizens' names can be read.",
@@ -217,25 +219,25 @@ GUIDELINES: list[dict] = [
         "nl": {
             "title": "Loyaliteit",
             "text": (
-                "U werkt constructief samen met collega's, respecteert de regels, biedt de best mogelijke "
-                "dienstverlening en bent trouw aan de democratische instellingen. Hebt u kritiek op een collega of "
-                "leidinggevende, geef die feedback dan rechtstreeks aan de persoon en niet aan het internet. Loyaal "
-                "zijn betekent niet zwijgen, wel het juiste kanaal kiezen."
+                "Loyaal zijn betekent: goed samenwerken met collega's, de regels respecteren, burgers zo goed "
+                "mogelijk helpen en trouw zijn aan de democratische instellingen. Zit u iets dwars bij een collega "
+                "of leidinggevende, dan bespreekt u dat met die persoon zelf, niet online. Loyaal zijn betekent "
+                "niet zwijgen, wel het juiste kanaal kiezen."
             ),
             "examples": [
                 (
                     "Na een moeizame vergadering vraagt u uw leidinggevende om een gesprek, in plaats van te "
                     "ventileren op Facebook."
                 ),
-                "U voert een beslissing correct uit, ook als u er intern tegen gepleit hebt.",
+                "Ook een beslissing waartegen u intern gepleit hebt, voert u correct uit.",
             ],
         },
         "en": {
             "title": "Loyalty",
             "text": (
-                "You work constructively with colleagues, respect the rules, provide the best possible service and "
-                "are faithful to the democratic institutions. If you have criticism of a colleague or manager, give "
-                "that feedback to the person directly, not to the internet. Being loyal does not mean keeping "
+                "Being loyal means working well with colleagues, respecting the rules, serving citizens as well as "
+                "you can and being faithful to the democratic institutions. If something about a colleague or "
+                "manager bothers you, you take it up with that person, not online. Loyalty does not mean keeping "
                 "quiet; it means choosing the right channel."
             ),
             "examples": [
@@ -251,9 +253,9 @@ GUIDELINES: list[dict] = [
         "nl": {
             "title": "Objectiviteit",
             "text": (
-                "Gelijke gevallen behandelt u gelijk. Persoonlijke, politieke en religieuze voorkeuren houdt u "
-                "buiten uw werk, en u vermijdt elke schijn van partijdigheid tegenover klanten, leveranciers en "
-                "kandidaten. Ook contacten op sociale media kunnen die schijn wekken."
+                "Gelijke gevallen behandelt u gelijk. Wat u persoonlijk, politiek of religieus denkt, speelt geen "
+                "rol in de manier waarop u dossiers behandelt, en klanten, leveranciers en kandidaten mogen nooit "
+                "de indruk krijgen dat u partijdig bent. Ook contacten op sociale media kunnen die indruk wekken."
             ),
             "examples": [
                 "U gaat niet in op een connectieverzoek van een kandidaat die u volgende week interviewt.",
@@ -263,9 +265,9 @@ GUIDELINES: list[dict] = [
         "en": {
             "title": "Objectivity",
             "text": (
-                "You treat equal cases equally. You keep personal, political and religious preferences out of your "
-                "work, and you avoid any appearance of partiality towards clients, suppliers and applicants. "
-                "Connections on social media can create that appearance too."
+                "You treat equal cases equally. Your personal, political or religious beliefs play no part in how "
+                "you handle files, and clients, suppliers and applicants must never get the impression that you are "
+                "biased. Connections on social media can create that impression too."
             ),
             "examples": [
                 "You do not accept a connection request from an applicant you will interview next week.",
@@ -280,10 +282,10 @@ GUIDELINES: list[dict] = [
         "nl": {
             "title": "Werktijd en ICT",
             "text": (
-                "Werktijd en ICT-middelen zijn publieke middelen. Privégebruik blijft zeer beperkt en "
-                "uitzonderlijk, met instemming van uw leidinggevende en binnen de ICT-regels van uw entiteit en de "
-                "ICT-code van 2014. Het gebruik kan stapsgewijs gecontroleerd worden, en misbruik kan tot "
-                "tuchtmaatregelen leiden."
+                "Uw werkuren en de computers, telefoons en netwerken van het werk zijn publieke middelen. Ze voor "
+                "privézaken gebruiken kan alleen zeer beperkt en bij uitzondering, als uw leidinggevende akkoord "
+                "gaat en de ICT-regels van uw entiteit en de ICT-code van 2014 het toelaten. Op het gebruik kan in "
+                "stappen toezicht worden gehouden, en misbruik kan tuchtrechtelijk bestraft worden."
             ),
             "examples": [
                 (
@@ -296,9 +298,10 @@ GUIDELINES: list[dict] = [
         "en": {
             "title": "Working time and ICT",
             "text": (
-                "Working time and ICT equipment are public resources. Private use stays very limited and "
-                "exceptional, with your manager's agreement and within your entity's ICT rules and the 2014 ICT "
-                "code. Use can be monitored step by step, and misuse can lead to disciplinary action."
+                "Your working hours and the computers, phones and networks at work are public resources. Using them "
+                "for private matters is only possible to a very limited extent and by exception, when your manager "
+                "agrees and your entity's ICT rules and the 2014 ICT code allow it. Use may be monitored in stages, "
+                "and misuse can result in disciplinary measures."
             ),
             "examples": [
                 "During working hours you briefly answer an urgent message from your child's school, as an exception.",
@@ -313,10 +316,10 @@ GUIDELINES: list[dict] = [
         "nl": {
             "title": "Meldingsplicht",
             "text": (
-                "Stelt u een misdrijf of een integriteitsschending vast, zoals corruptie, fraude of een schending "
-                "van de geheimhoudingsplicht, dan meldt u dat. U kunt terecht bij uw leidinggevende, bij de interne "
-                "auditdienst of bij de meldpunten integriteit. Wie te goeder trouw meldt, is als klokkenluider "
-                "beschermd."
+                "Corruptie, fraude, het schenden van de geheimhoudingsplicht of een ander misdrijf of "
+                "integriteitsprobleem: wie zoiets opmerkt, moet het melden. Dat kan bij uw leidinggevende, bij de "
+                "interne auditdienst of bij de meldpunten integriteit. Meldt u te goeder trouw, dan beschermt de "
+                "klokkenluidersregeling u."
             ),
             "examples": [
                 "U meldt aan een meldpunt integriteit dat een collega offertes doorspeelt aan een bevriende firma.",
@@ -326,9 +329,10 @@ GUIDELINES: list[dict] = [
         "en": {
             "title": "Duty to report",
             "text": (
-                "If you witness a crime or an integrity breach, such as corruption, fraud or a breach of secrecy, "
-                "you report it. You can go to your manager, the internal audit service or the integrity reporting "
-                "points. Whistle-blowers who report in good faith are protected."
+                "Corruption, fraud, a breach of secrecy or any other crime or integrity problem: if you notice "
+                "something like that, you must report it. Your manager, the internal audit service and the "
+                "integrity reporting points are all places to turn to. If you report in good faith, whistle-blower "
+                "protection covers you."
             ),
             "examples": [
                 "You tell an integrity reporting point that a colleague passes tenders on to a friend's company.",
@@ -343,9 +347,9 @@ GUIDELINES: list[dict] = [
         "nl": {
             "title": "Geschenken en uitnodigingen",
             "text": (
-                "Geschenken en uitnodigingen van derden aanvaardt u niet, tenzij ze een geringe waarde hebben, in "
-                "het belang van de organisatie zijn en met uw werk te maken hebben. Breng uw leidinggevende altijd "
-                "op de hoogte, ook als u iets weigert. Zo blijft uw onafhankelijkheid buiten kijf."
+                "Een geschenk of uitnodiging van derden neemt u alleen aan als het weinig waard is, de organisatie "
+                "ten goede komt en verband houdt met uw werk. Uw leidinggevende weet er altijd van, ook wanneer u "
+                "iets afslaat. Zo blijft uw onafhankelijkheid buiten kijf."
             ),
             "examples": [
                 "Een doos pralines na een infosessie deelt u met het team, en u meldt ze aan uw leidinggevende.",
@@ -355,9 +359,9 @@ GUIDELINES: list[dict] = [
         "en": {
             "title": "Gifts and invitations",
             "text": (
-                "You do not accept gifts or invitations from third parties unless they are of low value, serve the "
-                "organisation's interest and relate to your work. Always inform your manager, even when you "
-                "decline. That keeps your independence beyond doubt."
+                "You only accept a gift or invitation from a third party if it is worth little, benefits the "
+                "organisation and is connected with your work. Your manager always knows about it, even when you "
+                "turn something down. That keeps your independence beyond doubt."
             ),
             "examples": [
                 (
@@ -375,9 +379,9 @@ GUIDELINES: list[dict] = [
         "nl": {
             "title": "Neutrale officiële kanalen",
             "text": (
-                "De accounts van de organisatie zijn politiek neutraal. Alles wat u via zo'n account plaatst, liket "
-                "of deelt, is communicatie in uw functie en geen persoonlijke mening. Houd privé en officieel dus "
-                "strikt gescheiden."
+                "Op de accounts van de organisatie kiest u geen politieke kant. Alles wat u via zo'n account "
+                "plaatst, liket of deelt, geldt als communicatie vanuit uw functie, niet als uw mening. Houd privé "
+                "en officieel dus strikt gescheiden."
             ),
             "examples": [
                 "Via het dienstaccount deelt u de nieuwe openingsuren, niet de verkiezingsaffiche van een partij.",
@@ -387,9 +391,9 @@ GUIDELINES: list[dict] = [
         "en": {
             "title": "Neutral official channels",
             "text": (
-                "The organisation's accounts are politically neutral. Anything you post, like or share from such an "
-                "account is communication in your official role, not a personal opinion. So keep private and "
-                "official strictly apart."
+                "On the organisation's accounts you take no political sides. Anything you post, like or share from "
+                "such an account counts as communication in your official role, not as your opinion. So keep "
+                "private and official strictly apart."
             ),
             "examples": [
                 "On the service account you share the new opening hours, not a party's election poster.",
@@ -404,9 +408,9 @@ GUIDELINES: list[dict] = [
         "nl": {
             "title": "Contact met de pers",
             "text": (
-                "Contacten met de pers verlopen via de aangewezen woordvoerders. Neemt een journalist contact met u "
-                "op, dan verwijst u hem of haar vriendelijk door. Zo krijgt de pers correcte informatie en spreekt "
-                "de organisatie met één stem."
+                "Wie de pers te woord staat, bepaalt de organisatie: dat zijn de aangewezen woordvoerders. Krijgt u "
+                "een vraag van een journalist, dan bezorgt u vriendelijk hun contactgegevens. Zo krijgt de pers "
+                "correcte informatie en spreekt de organisatie met één stem."
             ),
             "examples": [
                 (
@@ -419,9 +423,9 @@ GUIDELINES: list[dict] = [
         "en": {
             "title": "Dealing with the press",
             "text": (
-                "Contact with the press goes through the designated spokespersons. If a journalist contacts you, "
-                "you refer them politely. That way the press gets correct information and the organisation speaks "
-                "with one voice."
+                "The organisation decides who talks to the press: the designated spokespersons. If a journalist "
+                "asks you something, you kindly pass on their contact details. That way the press gets correct "
+                "information and the organisation speaks with one voice."
             ),
             "examples": [
                 (
@@ -526,7 +530,7 @@ DILEMMAS: list[dict] = [
     },
     {
         "slug": "partij-steunen-voor-verkiezingen",
-        "guidelines": ["own-name", "objectivity", "neutral-channels"],
+        "guidelines": ["own-name", "objectivity", "neutral-channels", "free-speech"],
         "nl": {
             "title": "Verkiezingssteun op uw privéaccount",
             "scenario": (
@@ -550,15 +554,17 @@ DILEMMAS: list[dict] = [
                 "nl": {
                     "text": "U deelt voor de zekerheid niets politieks tot na de verkiezingen.",
                     "feedback": (
-                        "Dat is voorzichtig, maar niet nodig. Als privéburger mag u een partij steunen, zolang "
-                        "duidelijk is dat het om uw persoonlijke keuze gaat ('In eigen naam')."
+                        "Dat is voorzichtig, maar niet nodig: ook u hebt recht op een mening ('Vrije meningsuiting, "
+                        "met zorg'). Als privéburger mag u een partij steunen, zolang duidelijk is dat het om uw "
+                        "persoonlijke keuze gaat ('In eigen naam')."
                     ),
                 },
                 "en": {
                     "text": "To be on the safe side, you share nothing political until after the elections.",
                     "feedback": (
-                        "That is cautious, but not necessary. As a private citizen you may support a party, as long "
-                        "as it is clear that it is your personal choice ('In your own name')."
+                        "That is cautious, but not necessary: you too are entitled to an opinion ('Free speech, "
+                        "with care'). As a private citizen you may support a party, as long as it is clear that it "
+                        "is your personal choice ('In your own name')."
                     ),
                 },
             },
@@ -666,8 +672,9 @@ DILEMMAS: list[dict] = [
                         "leidinggevende."
                     ),
                     "feedback": (
-                        "Feedback geeft u aan de persoon, niet aan het internet ('Loyaliteit'). Een rechtstreeks "
-                        "gesprek kan het probleem echt oplossen, terwijl een post het conflict alleen groter maakt."
+                        "Kritiek op een collega hoort in een gesprek met die collega, niet online ('Loyaliteit'). "
+                        "Een rechtstreeks gesprek kan het probleem echt oplossen, terwijl een post het conflict "
+                        "alleen groter maakt."
                     ),
                 },
                 "en": {
@@ -676,8 +683,9 @@ DILEMMAS: list[dict] = [
                         "if needed."
                     ),
                     "feedback": (
-                        "You give feedback to the person, not to the internet ('Loyalty'). A direct conversation "
-                        "can actually solve the problem, whereas a post only makes the conflict bigger."
+                        "Criticism of a colleague belongs in a conversation with that colleague, not online "
+                        "('Loyalty'). A direct conversation can actually solve the problem, whereas a post only "
+                        "makes the conflict bigger."
                     ),
                 },
             },
@@ -816,8 +824,8 @@ DILEMMAS: list[dict] = [
                     ),
                     "feedback": (
                         "Perscontacten horen bij de aangewezen woordvoerders ('Contact met de pers'). Zegt u toch "
-                        "iets, dan doet u dat in eigen naam, correct en zonder vertrouwelijke informatie, want de "
-                        "regels gelden ook tegenover journalisten ('Overal en altijd')."
+                        "iets, spreek dan alleen voor uzelf, houd u aan de feiten en laat alles wat vertrouwelijk "
+                        "is weg: de regels gelden ook bij vragen van journalisten ('Overal en altijd')."
                     ),
                 },
                 "en": {
@@ -826,9 +834,10 @@ DILEMMAS: list[dict] = [
                         "substance."
                     ),
                     "feedback": (
-                        "Press contacts belong with the designated spokespersons ('Dealing with the press'). If you "
-                        "do say anything, it is in your own name, accurate and free of confidential information, "
-                        "because the rules also apply to answers to journalists ('Always and everywhere')."
+                        "Press contacts belong with the designated spokespersons ('Dealing with the press'). Should "
+                        "you say anything at all, speak only for yourself, stick to the facts and leave out "
+                        "anything confidential: the rules apply to questions from journalists too ('Always and "
+                        "everywhere')."
                     ),
                 },
             },
@@ -1135,8 +1144,8 @@ DILEMMAS: list[dict] = [
                         "meeleest."
                     ),
                     "feedback": (
-                        "Bevriend zijn met collega's en leidinggevenden is niet verboden. 'Loyaliteit' en "
-                        "'Discretie' gelden daar evengoed, en wat u post, kan op het werk ter sprake komen "
+                        "Bevriend zijn met collega's en leidinggevenden is niet verboden. Ook daar blijven "
+                        "'Loyaliteit' en 'Discretie' van toepassing, en uw berichten kunnen op het werk opduiken "
                         "('Zichtbaar en aanspreekbaar')."
                     ),
                 },
@@ -1147,8 +1156,8 @@ DILEMMAS: list[dict] = [
                     ),
                     "feedback": (
                         "Being friends with colleagues and managers is not forbidden. 'Loyalty' and "
-                        "'Confidentiality' apply there just the same, and what you post can come up at work "
-                        "('Visible and accountable')."
+                        "'Confidentiality' still apply there, and your posts may surface at work ('Visible and "
+                        "accountable')."
                     ),
                 },
             },
@@ -1209,8 +1218,8 @@ DILEMMAS: list[dict] = [
                         "aan uw leidinggevende."
                     ),
                     "feedback": (
-                        "Privégebruik van werktijd en ICT is alleen zeer beperkt en uitzonderlijk toegelaten, met "
-                        "instemming van uw leidinggevende en binnen de ICT-regels ('Werktijd en ICT'). Zo gaat uw "
+                        "Voor privézaken mag u werktijd en ICT slechts uitzonderlijk en kort inzetten, als uw "
+                        "leidinggevende het goedvindt en de ICT-regels het toelaten ('Werktijd en ICT'). Zo gaat uw "
                         "werk voor en is er achteraf geen discussie."
                     ),
                 },
@@ -1220,9 +1229,9 @@ DILEMMAS: list[dict] = [
                         "manager."
                     ),
                     "feedback": (
-                        "Private use of working time and ICT is only allowed in a very limited and exceptional way, "
-                        "with your manager's agreement and within the ICT rules ('Working time and ICT'). That way "
-                        "your work comes first and there is no discussion afterwards."
+                        "Using working time and ICT for private matters is only possible by exception and to a "
+                        "limited extent, with your manager's approval and within the ICT rules ('Working time and "
+                        "ICT'). That way your work comes first and there is no discussion afterwards."
                     ),
                 },
             },
@@ -1391,8 +1400,8 @@ DILEMMAS: list[dict] = [
                     "text": "You talk to the colleague and agree that it will not happen again.",
                     "feedback": (
                         "That seems collegial, but you would be covering up a possible crime and putting yourself "
-                        "at risk. The 'Duty to report' requires you to report to your manager, the internal audit "
-                        "service or an integrity reporting point."
+                        "at risk. The 'Duty to report' asks you to take it to your manager, internal audit or an "
+                        "integrity reporting point."
                     ),
                 },
             },
@@ -2102,16 +2111,16 @@ DILEMMAS: list[dict] = [
                 "nl": {
                     "text": "U zet uw bezwaren op papier en legt ze voor aan uw leidinggevende en op het teamoverleg.",
                     "feedback": (
-                        "Standpunten verdedigen tegenover collega's en leidinggevenden is een recht en een plicht "
-                        "('Intern het woord nemen'). Zo kan uw kritiek het plan nog verbeteren, en blijft u loyaal "
-                        "aan uw organisatie ('Loyaliteit')."
+                        "Intern uw standpunt verdedigen mag niet alleen, het wordt ook van u verwacht ('Intern het "
+                        "woord nemen'). Zo kan uw kritiek het plan nog verbeteren, en blijft u loyaal aan uw "
+                        "organisatie ('Loyaliteit')."
                     ),
                 },
                 "en": {
                     "text": "You write down your objections and present them to your manager and at the team meeting.",
                     "feedback": (
-                        "Defending your views to colleagues and managers is a right and a duty ('Speak up inside'). "
-                        "That way your criticism can still improve the plan, and you stay loyal to your "
+                        "Arguing your case internally is not only allowed, it is expected of you ('Speak up "
+                        "inside'). That way your criticism can still improve the plan, and you stay loyal to your "
                         "organisation ('Loyalty')."
                     ),
                 },
