@@ -59,3 +59,11 @@ def site(db):
         "contact": contact,
         "english_home": english_home,
     }
+
+
+@pytest.fixture
+def guidance(db):
+    """The guidelines and dilemmas as `loket serve` loads them."""
+    from loket.guidance import actions
+
+    actions.load_guidance_content()

@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Literal
 
 from django.http import HttpRequest
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Schema, Status
 from wagtail.models import Locale
 
 from loket.guidance import (
@@ -12,6 +12,7 @@ from loket.guidance import (
     engine,
 )
 from loket.knowledge import queries
+from loket.security import rate_limited
 
 api = NinjaAPI(title="Loket API", version="1", docs_url=None, urls_namespace="loket-api")
 
@@ -67,6 +68,12 @@ class CheckOut(Schema):
     findings: list[FindingOut]
 
 
+RATE_LIMITED = {
+    "nl": "U hebt heel vaak nagekeken op korte tijd. Wacht even en probeer het opnieuw.",
+    "en": "You checked very often in a short time. Please wait a minute and try again.",
+}
+
+
 class Problem(Schema):
     code: str
     detail: str
@@ -74,13 +81,15 @@ class Problem(Schema):
 
 @api.post(
     "/guidance/check",
-    response={200: CheckOut, 422: Problem},
+    response={200: CheckOut, 422: Problem, 429: Problem},
     summary="Check a draft social-media post against the guidelines",
     tags=["guidance"],
 )
-def check_post(request: HttpRequest, payload: CheckIn) -> tuple[int, dict[str, object]]:
+def check_post(request: HttpRequest, payload: CheckIn) -> Status:
+    if rate_limited(request, "check"):
+        return Status(429, {"code": "rate-limited", "detail": RATE_LIMITED[payload.language]})
     try:
         findings = engine.check(payload.text, account=payload.account, at=payload.at, language=payload.language)
     except engine.PostError as error:
-        return 422, {"code": error.code, "detail": error.messages[payload.language]}
-    return 200, {"findings": [finding.as_dict() for finding in findings]}
+        return Status(422, {"code": error.code, "detail": error.messages[payload.language]})
+    return Status(200, {"findings": [finding.as_dict() for finding in findings]})
