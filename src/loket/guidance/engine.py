@@ -10,8 +10,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import simplemma
 
@@ -19,6 +20,7 @@ MAX_LENGTH = 10_000
 ACCOUNTS = ("private", "professional", "organisation")
 LANGUAGES = ("nl", "en")
 SEVERITIES = ("info", "warning", "risk")
+BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
 class PostError(ValueError):
@@ -162,15 +164,25 @@ def check(text: str, *, account: str = "private", at: datetime | None = None, la
 # --- helpers the analyzers share --------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class Phrases:
     """Word sequences matched on lemmas: "nog niet publiek" also finds "nog niet publieke".
 
     A word ending in `*` matches by prefix ("ontwerp*" finds "ontwerptekst"); one starting with `=` matches
-    only that exact word, not its lemma ("=draft" does not find "drafted").
+    only that exact word, not its lemma ("=draft" does not find "drafted"). Phrases are indexed by their
+    first word, so a post costs a dictionary look-up per token rather than a comparison per phrase.
     """
 
-    phrases: tuple[tuple[str, ...], ...]
+    def __init__(self, phrases: tuple[tuple[str, ...], ...]):
+        self.phrases = phrases
+        self._by_word: dict[str, list[tuple[str, ...]]] = {}
+        self._by_prefix: list[tuple[str, tuple[str, ...]]] = []
+        self._seen: dict[tuple[str, frozenset[str]], tuple[tuple[str, ...], ...]] = {}  # words recur across posts
+        for phrase in phrases:
+            first = phrase[0]
+            if first.endswith("*"):
+                self._by_prefix.append((first[:-1], phrase))
+            else:
+                self._by_word.setdefault(first, []).append(phrase)
 
     @classmethod
     def of(cls, *phrases: str) -> "Phrases":
@@ -184,12 +196,28 @@ class Phrases:
             return any(form.startswith(pattern[:-1]) for form in token.forms)
         return pattern in token.forms
 
+    def _starting_at(self, token: Token) -> tuple[tuple[str, ...], ...]:
+        key = (token.text.lower(), token.forms)
+        if key not in self._seen:
+            candidates: dict[tuple[str, ...], None] = {}
+            for word in (*token.forms, "=" + key[0]):
+                candidates.update(dict.fromkeys(self._by_word.get(word, ())))
+            for prefix, phrase in self._by_prefix:
+                if any(form.startswith(prefix) for form in token.forms):
+                    candidates[phrase] = None
+            if len(self._seen) > 100_000:
+                self._seen.clear()
+            self._seen[key] = tuple(candidates)
+        return self._seen[key]
+
     def find(self, post: Post, start: int = 0, end: int | None = None) -> Iterator[Span]:
         tokens = [t for t in post.tokens if t.start >= start and (end is None or t.end <= end)]
-        for i in range(len(tokens)):
-            for phrase in self.phrases:
+        for i, token in enumerate(tokens):
+            for phrase in self._starting_at(token):
                 window = tokens[i : i + len(phrase)]
-                if len(window) == len(phrase) and all(self._matches(p, t) for p, t in zip(phrase, window, strict=True)):
+                if len(window) == len(phrase) and all(
+                    self._matches(p, t) for p, t in zip(phrase[1:], window[1:], strict=True)
+                ):
                     yield Span(window[0].start, window[-1].end)
 
     def first(self, post: Post, start: int = 0, end: int | None = None) -> Span | None:
@@ -214,13 +242,16 @@ OWN_NAME = Phrases.of(
 )  # fmt: skip
 
 
-def in_office_hours(at: datetime) -> bool:
-    """Monday to Friday, 9:00 to 17:00 in Brussels (Belgian public holidays excepted)."""
-    from zoneinfo import ZoneInfo
-
+@lru_cache(maxsize=16)
+def _belgian_holidays(year: int) -> frozenset[date]:
     import holidays
 
-    local = at.astimezone(ZoneInfo("Europe/Brussels")) if at.tzinfo else at
-    if local.weekday() >= 5 or local.date() in holidays.country_holidays("BE", years=local.year):
+    return frozenset(holidays.country_holidays("BE", years=year))
+
+
+def in_office_hours(at: datetime) -> bool:
+    """Monday to Friday, 9:00 to 17:00 in Brussels (Belgian public holidays excepted)."""
+    local = at.astimezone(BRUSSELS) if at.tzinfo else at
+    if local.weekday() >= 5 or local.date() in _belgian_holidays(local.year):
         return False
     return 9 <= local.hour < 17
