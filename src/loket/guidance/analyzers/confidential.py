@@ -15,6 +15,11 @@ SECRET = Phrases.of(
     "kan al verklappen", "mag het eigenlijk niet", "can already reveal", "can't say much yet",
     "will announce", "valt de bom", "volgende week beslist", "wordt volgende week", "gaat naar",
     "is going to", "goes to", "wordt toegekend", "will be awarded",
+    "nog niet aangekondigd", "nog niet bekendgemaakt", "uitgelekt*", "niet verder vertellen",
+    "vertel het niet verder", "binnenskamers", "we mogen nog niets zeggen", "voor het officieel is", "ontwerpversie",
+    "werkversie", "=leaked", "leak", "don't tell anyone", "keep this quiet", "under wraps", "not supposed to share",
+    "before it's official", "before it is official", "draft version", "not yet been announced",
+    "hasn't been announced", "not been decided", "nog niet rond",
 )  # fmt: skip
 # "gaat naar", "is going to" only speak of a decision next to a tender, a job or an award.
 AWARD_WORDS = Phrases.of(

@@ -9,6 +9,8 @@ POLITICAL = Phrases.of(
     "stemt", "stemmen ze", "stem je", "vote against", "kiezers", "kiezer", "verkiezingsuitslag", "campagne",
     "kies voor", "mijn stem", "vote", "voting", "votes", "voter*", "#vote", "campaign*", "election result*",
     "steun ik", "i support",
+    "partijprogramma", "verkiezingsprogramma", "coalitie", "oppositie", "my party", "manifesto", "campagneteam",
+    "stemadvies", "stemwijzer", "go vote for", "cast your vote for", "elect",
 )  # fmt: skip
 # Informing people how and when to vote is the organisation's job, not a political statement.
 CIVIC_INFORMATION = Phrases.of("=stemmen kan", "=stemmen =is", "polling station*", "stembureau*", "oproepingsbrief")

@@ -7,6 +7,7 @@ from loket.guidance.engine import Phrases, Post, Span, analyzer
 
 PRESS = Phrases.of(
     "journalist*", "reporter*", "pers", "=press", "interview*", "radio", "tv", "televisie", "krant", "newspaper",
+    "journaliste*", "verslaggever*", "redactie", "nieuwsdienst", "the media", "de media", "podcast", "columnist*",
 )  # fmt: skip
 NEWS_OUTLET = re.compile(r"\b\w*(?:krant|Krant|-TV|Gazette|Courier|Post|Weekblad|Times)\b")
 DEALING = Phrases.of(
@@ -14,6 +15,8 @@ DEALING = Phrases.of(
     "citeren", "gegeven", "live op", "dm", "stuur me", "stuur mij", "told", "tell", "spoke", "speak", "talked",
     "talk", "phone", "inside story", "gave", "airs", "asked me", "vroeg me", "off the record", "who follow me",
     "all about", "alles",
+    "quote me", "citeer me", "mag me citeren", "exclusief", "exclusive", "scoop", "onthul*", "reveal*", "shared with",
+    "gedeeld met", "leaked to",
 )  # fmt: skip
 REFERRED = Phrases.of(
     "woordvoerder*", "spokesperson*", "spokesman", "spokeswoman", "persdienst", "press office", "persverantwoordelijke",

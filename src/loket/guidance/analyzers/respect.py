@@ -12,11 +12,15 @@ INSULTS_FOR_PEOPLE = Phrases.of(
     "idioot", "idioten", "debiel*", "sukkel*", "klootzak*", "prutser*", "profiteur*", "zeur*", "lafaard*",
     "parasiet*", "zakkenvuller*", "nietsnut*", "bende", "kluwen van", "idiot*", "moron*", "clown*", "coward*",
     "whiner*", "parasite*", "pen-pusher*", "jerk*", "loser*", "imbecile*", "incompetents",
+    "eikel*", "trut*", "kneus*", "knoeier*", "amateurs", "zielepoot*", "zakken", "lul", "fool*", "muppet*",
+    "imbecil*", "scum", "leech*", "freeloader*", "scrounger*", "losers", "nitwit*", "dimwit*", "numpty",
 )  # fmt: skip
 INSULTING = Phrases.of(
     "dom", "domme", "domste", "stom", "stomme", "incompetent*", "nutteloos", "nutteloze", "lui", "luie",
     "waardeloos", "waardeloze", "onbekwaam", "onbekwame", "stupid*", "dumb*", "brain-dead", "lazy", "lazi*",
     "useless", "clueless", "pathetic", "entitled", "rude*", "spineless", "two-faced", "worthless",
+    "achterlijk*", "zot", "zotte", "hopeloos", "hopeloze", "zielig*", "idiotisch*", "belachelijke", "incapabel*",
+    "idiotic", "braindead", "ignorant", "hopeless", "clowns", "lame", "inept", "moronic", "spineless",
 )  # fmt: skip
 PEOPLE = Phrases.of(
     "baas", "chef", "leidinggevende*", "directeur*", "directie", "manager*", "management", "collega*", "teamleider*",

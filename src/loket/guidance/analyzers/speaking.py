@@ -9,6 +9,8 @@ FOR_THE_ORGANISATION = Phrases.of(
     "namens", "on behalf of", "wij als", "we als", "we at", "we as", "ons agentschap heeft", "onze dienst heeft",
     "our agency has", "our department has", "our office has", "our agency", "het standpunt van onze",
     "the position of our",
+    "ons standpunt", "onze organisatie vindt", "onze organisatie heeft", "wij van", "the agency's position",
+    "our official position", "officieel standpunt",
 )  # fmt: skip
 NOT_THE_ORGANISATION = Phrases.of(
     "namens mijn familie", "namens het gezin", "namens de familie", "namens mezelf", "namens ons gezin",
@@ -19,6 +21,7 @@ OPINION = Phrases.of(
     "vind", "vinden", "vind ik", "mening", "slecht", "zou beter", "ramp", "schande", "belachelijk", "fout", "stem",
     "steun", "moet", "moeten", "gewoon", "think", "find", "honestly", "joke", "badly", "should", "terrible",
     "voting", "vote", "disaster", "wrong", "ridiculous", "stand behind", "support",
+    "onzin", "nonsense", "absurd", "schandalig", "shameful", "outrageous", "tegen", "against", "oppose", "verzet",
 )  # fmt: skip
 # "Als teamleider bij …", "as a caseworker at …": a job title tied to an employer.
 JOB_AT = re.compile(r"\b(?:als|as an?)\s+\w+\s+(?:bij|van|op|at|in|for)\b", re.IGNORECASE)
