@@ -63,3 +63,9 @@ def test_every_icon_the_site_promises_exists(client, site):
 
     for name in ICONS:
         assert 'aria-hidden="true"' in icon(name)
+
+
+def test_a_guidance_page_leads_to_the_toolkit(client, site):
+    html = client.get("/integriteit/sociale-media/").content.decode()
+    assert 'href="/richtlijnen/nakijken/"' in html
+    assert 'href="/richtlijnen/dilemmas/"' in html
