@@ -63,6 +63,10 @@ class Span:
     end: int
     severity: str = "risk"
 
+    def inside_any(self, others: Iterable["Span"]) -> bool:
+        """Whether this span starts inside one of `others` (a phrase that excuses it, say)."""
+        return any(other.start <= self.start < other.end for other in others)
+
 
 @dataclass(frozen=True)
 class Finding:

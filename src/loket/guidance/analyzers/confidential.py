@@ -57,6 +57,6 @@ def confidential_information(post: Post) -> Iterator[Span]:
             words = tuple(post.text[span.start : span.end].lower().split())
             if words in AWARD_ONLY and not AWARD_WORDS.first(post, start, end):
                 continue
-            if any(d.start <= span.start < d.end for d in discreet):
+            if span.inside_any(discreet):
                 continue
             yield span

@@ -34,5 +34,5 @@ def political_opinion(post: Post) -> Iterator[Span]:
         return
     informing = list(CIVIC_INFORMATION.find(post))
     for span in POLITICAL.find(post):
-        if not any(i.start <= span.start < i.end for i in informing):
+        if not span.inside_any(informing):
             yield span

@@ -41,7 +41,7 @@ def press_contact(post: Post) -> Iterator[Span]:
     if REFERRED.first(post):
         return
     releases = list(NOT_CONTACT.find(post))
-    press = [s for s in PRESS.find(post) if not any(r.start <= s.start < r.end for r in releases)]
+    press = [span for span in PRESS.find(post) if not span.inside_any(releases)]
     press += [Span(m.start(), m.end()) for m in NEWS_OUTLET.finditer(post.text)]
     if press and DEALING.first(post):
         yield min(press, key=lambda span: span.start)

@@ -44,7 +44,7 @@ def speaking_for_organisation(post: Post) -> Iterator[Span]:
         return  # the organisation's own account speaks for it by definition
     excluded = list(NOT_THE_ORGANISATION.find(post))
     for span in FOR_THE_ORGANISATION.find(post):
-        if not any(other.start <= span.start < other.end for other in excluded):
+        if not span.inside_any(excluded):
             yield span
     if OWN_NAME.first(post):
         return
