@@ -23,7 +23,11 @@ sys.path.insert(0, str(ROOT / "src"))
 from loket.guidance import analyzers  # noqa: E402, F401
 from loket.guidance.engine import check, tokenize  # noqa: E402
 
-ECHO = "import sys, json\nfor line in sys.stdin:\n    print(json.dumps({'findings': [], 'n': len(json.loads(line)['text'])}))"
+ECHO = (
+    "import sys, json\n"
+    "for line in sys.stdin:\n"
+    "    print(json.dumps({'findings': [], 'n': len(json.loads(line)['text'])}))"
+)
 
 
 def posts() -> list[dict]:
