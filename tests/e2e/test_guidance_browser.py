@@ -42,3 +42,10 @@ def test_staff_play_a_dilemma_and_learn_why(page):
     assert_accessible(page)
     page.goto("/richtlijnen/dilemmas/")
     expect(page.get_by_role("status")).to_contain_text("U beantwoordde 1 van")
+
+
+def test_the_result_of_a_check_gets_the_focus_for_screen_readers(page):
+    page.goto("/richtlijnen/nakijken/")
+    page.get_by_label("Uw ontwerpbericht").fill("Mijn baas is een idioot.")
+    page.get_by_role("button", name="Mijn bericht nakijken").click()
+    expect(page.get_by_role("heading", name="Resultaat")).to_be_focused()

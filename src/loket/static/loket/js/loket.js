@@ -2,6 +2,12 @@
 "use strict";
 
 (() => {
+  // After a form's result page loads (a check, a dilemma answer), start reading at the result.
+  document.addEventListener("DOMContentLoaded", () => {
+    const result = document.querySelector("[data-focus-on-load]");
+    if (result) result.focus();
+  });
+
   // "Was this page useful?": send the answer in the background and swap in the server's new box.
   document.addEventListener("submit", async (event) => {
     const form = event.target.closest("form[data-feedback-form]");
