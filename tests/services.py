@@ -60,3 +60,34 @@ def run_python(code: str, env: dict[str, str], cwd: Path) -> subprocess.Complete
     return subprocess.run(
         [sys.executable, "-c", code], env=full_env, cwd=cwd, capture_output=True, text=True, timeout=120
     )
+
+
+class Mailbox:
+    """What a real SMTP server (aiosmtpd) received, as parsed messages."""
+
+    def __init__(self) -> None:
+        self.messages: list = []
+
+    async def handle_DATA(self, server, session, envelope):
+        from email import message_from_bytes, policy
+
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
+        self.messages.append(message)
+        return "250 Message accepted for delivery"
+
+    def to(self, address: str) -> list:
+        return [m for m in self.messages if address in m["X-Envelope-To"]]
+
+
+@contextmanager
+def smtp_server(port: int | None = None) -> Iterator[tuple[int, Mailbox]]:
+    from aiosmtpd.controller import Controller
+
+    mailbox = Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port or free_port())
+    controller.start()
+    try:
+        yield controller.port, mailbox
+    finally:
+        controller.stop()

@@ -33,13 +33,13 @@ def client_address(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def rate_limited(request: HttpRequest, scope: str) -> bool:
-    """Count this request against `scope`'s limit for the client; True when the limit is used up.
+def rate_limited(request: HttpRequest, scope: str, key: str | None = None) -> bool:
+    """Count this request against `scope`'s limit for the client (or for `key`); True when it is used up.
 
     A fixed window in the shared cache (Redis when configured), so every process counts together.
     """
     limit, window = settings.LOKET_RATE_LIMITS[scope]
-    key = f"rate:{scope}:{client_address(request)}"
+    key = f"rate:{scope}:{key if key is not None else client_address(request)}"
     if cache.add(key, 1, timeout=window):
         return False
     try:

@@ -49,6 +49,7 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").sp
 INSTALLED_APPS = [
     "loket.knowledge",
     "loket.guidance",
+    "loket.contact",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -264,6 +265,8 @@ LOKET_RATE_LIMITS = {
     "feedback": (20, 600),
     "search": (120, 60),
     "check": (60, 60),
+    "contact": (10, 3600),  # per client address
+    "contact-address": (5, 3600),  # per sender's e-mail address
 }
 for _rule in filter(None, os.environ.get("LOKET_RATE_LIMITS", "").split(",")):
     _scope, _, _limit = _rule.partition("=")

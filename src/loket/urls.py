@@ -18,6 +18,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("loket.knowledge.urls")),
     path("", include("loket.guidance.urls")),
+    path("", include("loket.contact.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,0 +1,92 @@
+"""E-mail contact: the questions people send (`Case`) and the mail that goes out about them (`OutgoingMail`)."""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class Topic(models.Model):
+    """What a question is about; editors keep the list."""
+
+    name_nl = models.CharField(_("name (Dutch)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    active = models.BooleanField(_("shown on the form"), default=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("topic")
+        ordering = ["sort_order", "name_nl"]
+
+    def __str__(self) -> str:
+        return self.name_en if (get_language() or "nl").startswith("en") else self.name_nl
+
+
+class ReferenceCounter(models.Model):
+    """The last case number handed out per year: references read 2026-000123."""
+
+    year = models.PositiveIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+
+class Case(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        OPEN = "open", _("Open")
+        WAITING = "waiting", _("Waiting for the visitor")
+        CLOSED = "closed", _("Closed")
+
+    reference = models.CharField(_("reference"), max_length=20, unique=True)
+    email = models.EmailField(_("e-mail address"))
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, verbose_name=_("topic"))
+    subject = models.CharField(_("subject"), max_length=150)
+    message = models.TextField(_("message"))
+    language = models.CharField(_("language"), max_length=8)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEW)
+    created_at = models.DateTimeField(_("received at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("case")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.subject}"
+
+
+class OutgoingMail(models.Model):
+    """A mail recorded in the same transaction as what caused it, and sent by the worker until it is accepted."""
+
+    class Kind(models.TextChoices):
+        SERVICE = "service", _("To the service")
+        COPY = "copy", _("Copy to the sender")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Given up")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="mails")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    to = models.EmailField()
+    reply_to = models.EmailField(blank=True)
+    subject = models.CharField(max_length=250)
+    body = models.TextField()
+    # Stable across retries, so a receiving server (and the thread) recognises a mail sent twice after a crash.
+    message_id = models.CharField(max_length=250, unique=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("outgoing mail")
+        verbose_name_plural = _("outgoing mail")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.case.reference} → {self.to}"

@@ -1,0 +1,45 @@
+"""Thin views of the e-mail channel."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from loket.contact import actions
+from loket.contact.forms import EmailContactForm
+from loket.contact.models import Case
+from loket.security import rate_limited
+
+SENT_KEY = "loket_sent_cases"
+
+
+@require_http_methods(["GET", "POST"])
+def email_form(request: HttpRequest) -> HttpResponse:
+    form = EmailContactForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        address = form.cleaned_data["email"].lower()
+        if rate_limited(request, "contact") or rate_limited(request, "contact-address", key=address):
+            form.add_error(None, _("We received many messages from you in a short time. Please try again later."))
+            status = 429
+        elif form.is_bot():
+            form.add_error(None, _("Your message could not be sent. Please try again."))
+        else:
+            data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
+            case = actions.submit_email_question(**data, language=get_language())
+            request.session[SENT_KEY] = [*request.session.get(SENT_KEY, []), case.reference][-20:]
+            return redirect("contact:email-sent", reference=case.reference)
+    if form.errors and status == 200:
+        status = 400
+    return render(request, "contact/email_form.html", {"form": form}, status=status)
+
+
+def email_sent(request: HttpRequest, reference: str) -> HttpResponse:
+    # Only the browser that sent it sees the confirmation: a reference alone reveals nothing.
+    if reference not in request.session.get(SENT_KEY, []):
+        messages.info(request, _("This confirmation is only shown in the browser that sent the message."))
+        return redirect("contact:email")
+    case = get_object_or_404(Case, reference=reference)
+    return render(request, "contact/email_sent.html", {"case": case})

@@ -1,0 +1,48 @@
+"""Editors keep the topics of the e-mail form; the outbox shows what is waiting, sent or given up."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from loket.contact.models import Case, OutgoingMail, Topic
+
+
+class TopicViewSet(ModelViewSet):
+    model = Topic
+    icon = "tag"
+    form_fields = ["name_nl", "name_en", "active", "sort_order"]
+    list_display = ["name_nl", "name_en", "active", "sort_order"]
+
+
+class CaseViewSet(ModelViewSet):
+    model = Case
+    icon = "mail"
+    form_fields = ["status"]
+    list_display = ["reference", "subject", "topic", "status", "created_at"]
+    list_filter = ["status", "topic"]
+    search_fields = ["reference", "subject", "email"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class OutgoingMailViewSet(ModelViewSet):
+    model = OutgoingMail
+    icon = "mail"
+    form_fields = ["status"]
+    list_display = ["case", "kind", "to", "status", "attempts", "next_attempt_at", "sent_at"]
+    list_filter = ["status", "kind"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class ContactGroup(ViewSetGroup):
+    items = (CaseViewSet, OutgoingMailViewSet, TopicViewSet)
+    menu_icon = "mail"
+    menu_label = _("Contact")
+    menu_name = "contact"
+
+
+@hooks.register("register_admin_viewset")
+def register_contact_viewsets() -> ContactGroup:
+    return ContactGroup()

@@ -1,0 +1,145 @@
+import pytest
+from django.core import mail as django_mail
+
+from loket.contact import tasks
+from loket.contact.models import Case, OutgoingMail, Topic
+from tests.services import free_port, smtp_server
+
+SERVICE = "1700@loket.localhost"
+
+
+@pytest.fixture
+def smtp(settings):
+    with smtp_server() as (port, mailbox):
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+        settings.LOKET_SERVICE_EMAIL = SERVICE
+        yield mailbox
+
+
+def question(**changes):
+    data = {
+        "email": "an.peeters@example.org",
+        "name": "An Peeters",
+        "topic": Topic.objects.get(name_en="Housing and energy").pk,
+        "subject": "Renovatiepremie",
+        "message": "Kan ik de premie ook voor mijn dak aanvragen?",
+    }
+    return {**data, **changes}
+
+
+def test_the_service_and_the_sender_each_receive_exactly_one_mail(client, db, smtp):
+    response = client.post("/contact/email/", question())
+    case = Case.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/contact/email/{case.reference}/"
+    [to_service] = smtp.to(SERVICE)
+    [copy] = smtp.to("an.peeters@example.org")
+    assert to_service["Subject"] == f"[{case.reference}] Renovatiepremie"
+    assert to_service["Reply-To"] == "an.peeters@example.org"
+    assert "Kan ik de premie ook voor mijn dak aanvragen?" in to_service.get_content()
+    assert copy["Subject"] == f"Kopie van uw vraag [{case.reference}]: Renovatiepremie"
+    assert "Kan ik de premie ook voor mijn dak aanvragen?" in copy.get_content()
+    assert {m["Message-ID"].strip() for m in smtp.messages} == set(case.mails.values_list("message_id", flat=True))
+    assert len(smtp.messages) == 2
+
+
+def test_the_copy_comes_in_the_visitors_language(client, db, smtp):
+    client.post("/en/contact/email/", question(subject="Roof insulation"))
+    [copy] = smtp.to("an.peeters@example.org")
+    assert copy["Subject"].startswith("Copy of your question [")
+    assert "We received your question" in copy.get_content()
+    [to_service] = smtp.to(SERVICE)
+    assert "Nieuwe vraag via het contactformulier" in to_service.get_content()
+
+
+def test_references_are_readable_and_count_up(client, db, smtp):
+    client.post("/contact/email/", question())
+    client.post("/contact/email/", question(email="b@example.org"))
+    first, second = Case.objects.order_by("id").values_list("reference", flat=True)
+    year, number = first.split("-")
+    assert len(year) == 4 and number == "000001"
+    assert second == f"{year}-000002"
+
+
+def test_with_smtp_down_nothing_is_lost_and_each_mail_arrives_once_when_it_is_back(client, db, settings):
+    port = free_port()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.LOKET_SERVICE_EMAIL = "127.0.0.1", port, SERVICE
+    response = client.post("/contact/email/", question())
+    assert response.status_code == 302  # the visitor is not bothered: the case is stored
+    mails = OutgoingMail.objects.all()
+    assert [(m.status, m.attempts) for m in mails] == [("pending", 1), ("pending", 1)]
+    assert all(m.next_attempt_at and "ConnectionRefusedError" in m.last_error for m in mails)
+
+    with smtp_server(port) as (_, mailbox):
+        for mail in mails:  # what the worker does when the scheduled retry comes due
+            assert tasks.send_outgoing_mail.call(mail.id) == "sent"
+        for mail in mails:  # a duplicate retry sends nothing
+            assert tasks.send_outgoing_mail.call(mail.id) == "sent"
+    assert len(mailbox.to(SERVICE)) == 1 and len(mailbox.to("an.peeters@example.org")) == 1
+
+
+def test_after_the_last_retry_a_mail_is_marked_failed_for_a_person_to_see(db, client, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
+    client.post("/contact/email/", question())
+    mail = OutgoingMail.objects.first()
+    for _ in tasks.BACKOFF:
+        tasks.send_outgoing_mail.call(mail.id)
+    mail.refresh_from_db()
+    assert (mail.status, mail.attempts) == ("failed", len(tasks.BACKOFF) + 1)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"email": "an.peeters"}, "email", "Dit is geen geldig e-mailadres"),
+        ({"email": ""}, "email", "Vul uw e-mailadres in"),
+        ({"message": ""}, "message", "Schrijf uw vraag."),
+        ({"message": "x" * 5001}, "message", "Houd uw vraag onder 5000 tekens"),
+        ({"subject": "Premie\r\nBcc: spam@example.org"}, "subject", "Schrijf dit op één regel."),
+        ({"name": "An\nBcc: spam@example.org"}, "name", "Schrijf dit op één regel."),
+        ({"topic": ""}, "topic", "Kies het thema van uw vraag."),
+    ],
+)
+def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(client, db, changes, field, message):
+    response = client.post("/contact/email/", question(**changes))
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert message in html
+    assert "Kan ik de premie ook voor mijn dak aanvragen?" in html or field == "message"
+    assert 'value="Renovatiepremie"' in html or field == "subject"
+    assert not Case.objects.exists()
+    django_mail.outbox.clear()
+
+
+def test_html_in_any_field_is_shown_as_text(client, db, smtp):
+    response = client.post("/contact/email/", question(subject="<script>alert(1)</script>", email="bad"))
+    assert "<script>alert(1)</script>" not in response.content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.content.decode()
+
+
+def test_a_bot_filling_the_hidden_field_sends_nothing(client, db, smtp):
+    response = client.post("/contact/email/", question(website="http://spam.example"))
+    assert response.status_code == 400
+    assert not Case.objects.exists() and smtp.messages == []
+
+
+def test_a_flood_is_stopped_per_address_and_per_connection(client, db, smtp, settings):
+    settings.LOKET_RATE_LIMITS = {**settings.LOKET_RATE_LIMITS, "contact": (4, 3600), "contact-address": (2, 3600)}
+    statuses = [client.post("/contact/email/", question()).status_code for _ in range(3)]
+    assert statuses == [302, 302, 429]
+    other = client.post("/contact/email/", question(email="other@example.org"))
+    assert other.status_code == 302
+    assert client.post("/contact/email/", question(email="third@example.org")).status_code == 429
+    assert Case.objects.count() == 3
+
+
+def test_the_confirmation_shows_the_reference_only_to_the_browser_that_sent_it(client, client_class, db, smtp):
+    client.post("/contact/email/", question())
+    reference = Case.objects.get().reference
+    html = client.get(f"/contact/email/{reference}/").content.decode()
+    assert reference in html and "an.peeters@example.org" in html
+    stranger = client_class().get(f"/contact/email/{reference}/")
+    assert stranger.status_code == 302
