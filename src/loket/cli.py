@@ -74,6 +74,11 @@ def main(argv: list[str] | None = None) -> None:
     serve_parser.add_argument("--port", type=int, default=int(os.environ.get("LOKET_PORT", "8000")))
     commands.add_parser("worker", help="run the background worker alone (extra options go to db_worker)")
     commands.add_parser("manage", help="Django's management commands, e.g. `loket manage createsuperuser`")
+    mail_in = commands.add_parser(
+        "mail-in", help="receive the service's incoming mail over SMTP (replies thread into cases)"
+    )
+    mail_in.add_argument("--host", default="127.0.0.1")
+    mail_in.add_argument("--port", type=int, default=2525)
     check_parser = commands.add_parser("check", help="check a draft social-media post against the guidelines")
     from loket.guidance import cli as check_cli
 
@@ -88,6 +93,11 @@ def main(argv: list[str] | None = None) -> None:
         if rest:
             parser.error(f"unknown options: {' '.join(rest)}")
         serve(args.host, args.port)
+    elif args.command == "mail-in":
+        _setup_django()
+        from loket.contact.mailin import serve_mail_in
+
+        serve_mail_in(args.host, args.port)
     elif args.command == "worker":
         _setup_django()
         from django.core.management import call_command

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "loket.knowledge",
     "loket.guidance",
     "loket.contact",
+    "loket.console",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",

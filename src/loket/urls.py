@@ -10,6 +10,7 @@ from loket.health import healthz
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
+    path("console/", include("loket.console.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", api.urls),
 ]

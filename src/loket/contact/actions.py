@@ -1,7 +1,13 @@
 """Writes of the e-mail channel: the only code that creates cases and the mail about them."""
 
-from email.utils import make_msgid
+import html
+import re
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from email.utils import getaddresses, make_msgid, parseaddr
+from typing import TYPE_CHECKING, Any
 
+import nh3
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
@@ -10,7 +16,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from loket.contact import tasks
-from loket.contact.models import Case, OutgoingMail, ReferenceCounter, Topic
+from loket.contact.models import Case, CaseMessage, OutgoingMail, ReferenceCounter, Topic
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def _next_reference() -> str:
@@ -20,7 +29,17 @@ def _next_reference() -> str:
     return f"{year}-{ReferenceCounter.objects.get(year=year).last:06d}"
 
 
-def _mail(case: Case, kind: str, *, to: str, reply_to: str, subject: str, template: str) -> OutgoingMail:
+def _mail(
+    case: Case,
+    kind: str,
+    *,
+    to: str,
+    reply_to: str,
+    subject: str,
+    template: str,
+    extra: dict[str, Any] | None = None,
+    thread_of: str = "",
+) -> OutgoingMail:
     domain = settings.LOKET_SERVICE_EMAIL.rpartition("@")[2] or "loket.localhost"
     return OutgoingMail.objects.create(
         case=case,
@@ -28,8 +47,9 @@ def _mail(case: Case, kind: str, *, to: str, reply_to: str, subject: str, templa
         to=to,
         reply_to=reply_to,
         subject=subject,
-        body=render_to_string(template, {"case": case, "service": settings.LOKET_SERVICE_EMAIL}),
+        body=render_to_string(template, {"case": case, "service": settings.LOKET_SERVICE_EMAIL, **(extra or {})}),
         message_id=make_msgid(idstring=f"{case.reference}.{kind}", domain=domain),
+        in_reply_to=thread_of,
     )
 
 
@@ -67,3 +87,98 @@ def submit_email_question(*, email: str, name: str, topic: Topic, subject: str, 
     for mail in (service, copy):
         tasks.send_outgoing_mail.enqueue(mail.id)  # in this transaction: no case without its mails queued
     return case
+
+
+def reply_address(case: Case) -> str:
+    """1700+2026-000123@…: a reply to it finds its case even when the subject and headers were lost."""
+    local, _, domain = settings.LOKET_SERVICE_EMAIL.partition("@")
+    return f"{local}+{case.reference}@{domain}"
+
+
+@transaction.atomic
+def answer_case(*, case: Case, agent: "User", text: str) -> CaseMessage:
+    """The answer joins the thread and is mailed to the visitor; the case then waits for them."""
+    entry = CaseMessage.objects.create(case=case, kind=CaseMessage.Kind.ANSWER, author=agent, text=text)
+    copy = case.mails.filter(kind=OutgoingMail.Kind.COPY).first()
+    with translation.override(case.language):
+        answer = _mail(
+            case,
+            OutgoingMail.Kind.ANSWER,
+            to=case.email,
+            reply_to=reply_address(case),
+            subject=_("Answer to your question [%(reference)s]: %(subject)s")
+            % {"reference": case.reference, "subject": case.subject},
+            template="contact/mail/answer.txt",
+            extra={"answer": text},
+            thread_of=copy.message_id if copy else "",
+        )
+    entry.message_id = answer.message_id
+    entry.save(update_fields=["message_id"])
+    tasks.send_outgoing_mail.enqueue(answer.id)
+    case.status = Case.Status.WAITING
+    case.assignee = case.assignee or agent
+    case.save(update_fields=["status", "assignee"])
+    return entry
+
+
+def add_note(*, case: Case, agent: "User", text: str) -> CaseMessage:
+    return CaseMessage.objects.create(case=case, kind=CaseMessage.Kind.NOTE, author=agent, text=text)
+
+
+def update_case(*, case: Case, status: str, assignee: "User | None") -> Case:
+    case.status = status
+    case.assignee = assignee
+    case.save(update_fields=["status", "assignee"])
+    return case
+
+
+REFERENCE = re.compile(r"\b(\d{4}-\d{6})\b")
+
+
+def _find_case(message: EmailMessage) -> Case | None:
+    """By the reply address, then the mail headers that thread it, then the reference in the subject."""
+    for address in getaddresses(message.get_all("To", []) + message.get_all("Cc", [])):
+        local = address[1].partition("@")[0]
+        if "+" in local and (case := Case.objects.filter(reference=local.partition("+")[2]).first()):
+            return case
+    ids = re.findall(r"<[^>]+>", f"{message.get('In-Reply-To', '')} {message.get('References', '')}")
+    if ids and (mail := OutgoingMail.objects.filter(message_id__in=ids).select_related("case").first()):
+        return mail.case
+    found = REFERENCE.search(str(message.get("Subject", "")))
+    return Case.objects.filter(reference=found.group(1)).first() if found else None
+
+
+def _text_of(message: EmailMessage) -> str:
+    """The plain-text part; else the HTML part with every tag removed (nh3), never rendered as HTML."""
+    part = message.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return ""
+    content = part.get_content()
+    if part.get_content_subtype() == "html":
+        content = html.unescape(nh3.clean(content, tags=set()))
+    return content.strip()
+
+
+@transaction.atomic
+def receive_mail(raw: bytes) -> Case:
+    """Thread an incoming mail into its case; anything else opens a new case."""
+    message = message_from_bytes(raw, policy=policy.default)
+    assert isinstance(message, EmailMessage)
+    text = _text_of(message)[:20_000]
+    message_id = str(message.get("Message-ID", "")).strip()[:250]
+    case = _find_case(message)
+    if case is not None:
+        CaseMessage.objects.create(case=case, kind=CaseMessage.Kind.REPLY, text=text, message_id=message_id)
+        case.status = Case.Status.OPEN
+        case.save(update_fields=["status"])
+        return case
+    sender = parseaddr(str(message.get("From", "")))
+    return Case.objects.create(
+        reference=_next_reference(),
+        email=sender[1][:254],
+        name=sender[0][:100],
+        topic=Topic.objects.get_or_create(name_en="Something else", defaults={"name_nl": "Iets anders"})[0],
+        subject=str(message.get("Subject", "")).replace("\r", " ").replace("\n", " ")[:150] or "-",
+        message=text,
+        language=settings.LANGUAGE_CODE,
+    )

@@ -1,5 +1,6 @@
 """E-mail contact: the questions people send (`Case`) and the mail that goes out about them (`OutgoingMail`)."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +47,9 @@ class Case(models.Model):
     message = models.TextField(_("message"))
     language = models.CharField(_("language"), max_length=8)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEW)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("assigned to")
+    )
     created_at = models.DateTimeField(_("received at"), auto_now_add=True, db_index=True)
 
     class Meta:
@@ -56,12 +60,36 @@ class Case(models.Model):
         return f"{self.reference} {self.subject}"
 
 
+class CaseMessage(models.Model):
+    """One entry in a case's thread after the question itself: an answer, a visitor's reply, an internal note."""
+
+    class Kind(models.TextChoices):
+        ANSWER = "answer", _("Answer")
+        REPLY = "reply", _("Reply from the visitor")
+        NOTE = "note", _("Internal note")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="messages")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    text = models.TextField()
+    message_id = models.CharField(max_length=250, blank=True, db_index=True)  # of the mail that carried it
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("case message")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case.reference} {self.kind}"
+
+
 class OutgoingMail(models.Model):
     """A mail recorded in the same transaction as what caused it, and sent by the worker until it is accepted."""
 
     class Kind(models.TextChoices):
         SERVICE = "service", _("To the service")
         COPY = "copy", _("Copy to the sender")
+        ANSWER = "answer", _("Answer to the visitor")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")
@@ -76,6 +104,7 @@ class OutgoingMail(models.Model):
     body = models.TextField()
     # Stable across retries, so a receiving server (and the thread) recognises a mail sent twice after a crash.
     message_id = models.CharField(max_length=250, unique=True)
+    in_reply_to = models.CharField(max_length=250, blank=True)  # keeps an answer in the visitor's mail thread
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)

@@ -29,7 +29,11 @@ def send_outgoing_mail(mail_id: int) -> str:
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[mail.to],
             reply_to=[mail.reply_to] if mail.reply_to else None,
-            headers={"Message-ID": mail.message_id, "X-Loket-Reference": mail.case.reference},
+            headers={
+                "Message-ID": mail.message_id,
+                "X-Loket-Reference": mail.case.reference,
+                **({"In-Reply-To": mail.in_reply_to, "References": mail.in_reply_to} if mail.in_reply_to else {}),
+            },
         )
         mail.attempts += 1
         try:

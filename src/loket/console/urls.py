@@ -1,0 +1,13 @@
+from django.urls import path
+
+from loket.console import views
+
+app_name = "console"
+
+urlpatterns = [
+    path("", views.case_list, name="cases"),
+    path("cases/<str:reference>/", views.case_detail, name="case"),
+    path("cases/<str:reference>/answer/", views.case_answer, name="answer"),
+    path("cases/<str:reference>/note/", views.case_note, name="note"),
+    path("cases/<str:reference>/update/", views.case_update, name="update"),
+]

@@ -1,0 +1,83 @@
+"""The agents' console: e-mail cases (chats join here later). Thin views over contact's actions and queries."""
+
+from collections.abc import Callable
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from loket.console.forms import TextForm, UpdateForm
+from loket.contact import actions, queries
+from loket.contact.models import Case, Topic
+
+
+def _agent_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Agents only: logged in (else to the login page) and allowed to work on cases (else 403)."""
+    return login_required(permission_required("contact.change_case", raise_exception=True)(view))
+
+
+@_agent_view
+def case_list(request: HttpRequest) -> HttpResponse:
+    filters = {name: request.GET.get(name, "") for name in ("status", "topic", "assignee", "search")}
+    found = queries.cases(**filters, agent=request.user)  # type: ignore[arg-type]
+    page = Paginator(found, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "console/case_list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "statuses": Case.Status.choices,
+            "topics": Topic.objects.all(),
+            "agents": queries.agents(),
+        },
+    )
+
+
+@_agent_view
+def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    case = get_object_or_404(Case.objects.select_related("topic", "assignee"), reference=reference)
+    thread = [(entry, *queries.split_quoted(entry.text)) for entry in case.messages.select_related("author")]
+    return render(
+        request,
+        "console/case_detail.html",
+        {
+            "case": case,
+            "thread": thread,
+            "answer_form": TextForm(prefix="answer"),
+            "note_form": TextForm(prefix="note"),
+            "update_form": UpdateForm(initial={"status": case.status, "assignee": case.assignee}),
+        },
+    )
+
+
+@_agent_view
+@require_POST
+def case_answer(request: HttpRequest, reference: str) -> HttpResponse:
+    case = get_object_or_404(Case, reference=reference)
+    form = TextForm(request.POST, prefix="answer")
+    if form.is_valid():
+        actions.answer_case(case=case, agent=request.user, text=form.cleaned_data["text"])  # type: ignore[arg-type]
+    return redirect("console:case", reference=reference)
+
+
+@_agent_view
+@require_POST
+def case_note(request: HttpRequest, reference: str) -> HttpResponse:
+    case = get_object_or_404(Case, reference=reference)
+    form = TextForm(request.POST, prefix="note")
+    if form.is_valid():
+        actions.add_note(case=case, agent=request.user, text=form.cleaned_data["text"])  # type: ignore[arg-type]
+    return redirect("console:case", reference=reference)
+
+
+@_agent_view
+@require_POST
+def case_update(request: HttpRequest, reference: str) -> HttpResponse:
+    case = get_object_or_404(Case, reference=reference)
+    form = UpdateForm(request.POST)
+    if form.is_valid():
+        actions.update_case(case=case, status=form.cleaned_data["status"], assignee=form.cleaned_data["assignee"])
+    return redirect("console:case", reference=reference)

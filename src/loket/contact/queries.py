@@ -1,0 +1,48 @@
+"""Reads of the e-mail channel, for the agents' console."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
+from django.db.models import Q, QuerySet
+
+from loket.contact.models import Case
+
+
+def cases(*, status: str = "", topic: str = "", assignee: str = "", search: str = "", agent: User) -> QuerySet[Case]:
+    """Cases for the console list; `assignee` is "me", "none", a user id, or empty for everyone's."""
+    found = Case.objects.select_related("topic", "assignee")
+    if status:
+        found = found.filter(status=status)
+    if topic.isdigit():
+        found = found.filter(topic_id=int(topic))
+    if assignee == "me":
+        found = found.filter(assignee=agent)
+    elif assignee == "none":
+        found = found.filter(assignee__isnull=True)
+    elif assignee.isdigit():
+        found = found.filter(assignee_id=int(assignee))
+    if search := search.strip()[:100]:
+        found = found.filter(
+            Q(reference__icontains=search) | Q(subject__icontains=search) | Q(email__icontains=search)
+            | Q(message__icontains=search) | Q(messages__text__icontains=search)
+        ).distinct()  # fmt: skip
+    return found
+
+
+def agents() -> QuerySet[User]:
+    """Everyone who may work on cases."""
+    may_work = Q(groups__permissions__codename="change_case") | Q(user_permissions__codename="change_case")
+    return (
+        get_user_model().objects.filter(Q(is_superuser=True) | may_work, is_active=True).distinct().order_by("username")
+    )
+
+
+def split_quoted(text: str) -> tuple[str, str]:
+    """The new part of a reply and the quoted history below it (folded away in the console)."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped.startswith(">") or (
+            stripped.endswith(("wrote:", "schreef:")) and stripped.startswith(("On ", "Op "))
+        ):
+            return "\n".join(lines[:number]).rstrip(), "\n".join(lines[number:])
+    return text, ""
