@@ -98,7 +98,7 @@ def test_worker_runs_the_tasks_waiting_in_the_database(tmp_path):
     count = (
         "import django; django.setup()\n"
         "from django_tasks_db.models import DBTaskResult\n"
-        "print(DBTaskResult.objects.exclude(status='SUCCESSFUL').count())\n"
+        "print(DBTaskResult.objects.ready().count() + DBTaskResult.objects.filter(status='FAILED').count())\n"
     )
     left = subprocess.run([sys.executable, "-c", count], **python)
     assert left.stdout.strip().splitlines()[-1] == "0"

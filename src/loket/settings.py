@@ -175,6 +175,8 @@ def _email_settings(url: str) -> dict[str, object]:
 
 globals().update(_email_settings(os.environ.get("EMAIL_URL", "")))
 LOKET_SERVICE_EMAIL = os.environ.get("LOKET_SERVICE_EMAIL", "1700@loket.localhost")
+# Closed cases are deleted, with their mail and attachments, this many days after closing.
+LOKET_RETENTION_DAYS = int(os.environ.get("LOKET_RETENTION_DAYS", "365"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", LOKET_SERVICE_EMAIL)
 
 # --- Language -------------------------------------------------------------------------------

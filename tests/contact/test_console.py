@@ -154,3 +154,32 @@ def test_the_receiver_refuses_mail_for_other_domains(inbox):
     message = reply("", to="someone@elsewhere.example", subject="Relay?")
     with pytest.raises(smtplib.SMTPRecipientsRefused):
         send_to_inbox(inbox, message)
+
+
+def test_a_canned_answer_links_the_knowledge_page_in_the_visitors_language(client, agent, case, site):
+    from loket.contact.models import CannedAnswer
+
+    canned = CannedAnswer.objects.create(
+        title="Premies", text_nl="Alles over premies vindt u hier:", text_en="All about grants:", page=site["article"]
+    )
+    client.force_login(agent)
+    html = client.get(f"/console/cases/{case.reference}/", {"canned": canned.pk}).content.decode()
+    assert "Alles over premies vindt u hier:" in html
+    assert "/integriteit/geschenken/" in html
+
+
+def test_attachments_are_kept_within_limits_and_only_agents_download_them(client, inbox, admin_user):
+    case = new_case()
+    message = reply(case.reference, to=f"1700+{case.reference}@loket.localhost", subject="Bijlagen")
+    message.add_attachment(b"%PDF-1.4 mijn attest", maintype="application", subtype="pdf", filename="attest.pdf")
+    message.add_attachment(b"MZ...", maintype="application", subtype="x-msdownload", filename="factuur.exe")
+    send_to_inbox(inbox, message)
+    entry = CaseMessage.objects.get(case=case)
+    [kept] = entry.attachments.all()
+    assert (kept.name, kept.content_type) == ("attest.pdf", "application/pdf")
+    assert "factuur.exe" in entry.text  # the thread says what was refused
+    assert client.get(f"/console/attachments/{kept.pk}/").status_code == 302
+    client.force_login(admin_user)
+    response = client.get(f"/console/attachments/{kept.pk}/")
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 mijn attest"
+    assert response["Content-Disposition"].startswith("attachment")

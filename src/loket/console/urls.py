@@ -10,4 +10,5 @@ urlpatterns = [
     path("cases/<str:reference>/answer/", views.case_answer, name="answer"),
     path("cases/<str:reference>/note/", views.case_note, name="note"),
     path("cases/<str:reference>/update/", views.case_update, name="update"),
+    path("attachments/<int:pk>/", views.attachment, name="attachment"),
 ]

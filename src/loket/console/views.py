@@ -4,16 +4,17 @@ from collections.abc import Callable
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from loket.console.forms import TextForm, UpdateForm
 from loket.contact import actions, queries
-from loket.contact.models import Case, Topic
+from loket.contact.models import Attachment, CannedAnswer, Case, Topic
 
 
-def _agent_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def _agent_view(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """Agents only: logged in (else to the login page) and allowed to work on cases (else 403)."""
     return login_required(permission_required("contact.change_case", raise_exception=True)(view))
 
@@ -39,14 +40,22 @@ def case_list(request: HttpRequest) -> HttpResponse:
 @_agent_view
 def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     case = get_object_or_404(Case.objects.select_related("topic", "assignee"), reference=reference)
-    thread = [(entry, *queries.split_quoted(entry.text)) for entry in case.messages.select_related("author")]
+    thread = [
+        (entry, *queries.split_quoted(entry.text)) for entry in case.messages.prefetch_related("attachments", "author")
+    ]
+    chosen = request.GET.get("canned", "")
+    canned = CannedAnswer.objects.filter(pk=int(chosen)).first() if chosen.isdigit() else None
     return render(
         request,
         "console/case_detail.html",
         {
             "case": case,
             "thread": thread,
-            "answer_form": TextForm(prefix="answer"),
+            "question_attachments": case.attachments.filter(message=None),
+            "canned_answers": CannedAnswer.objects.all(),
+            "answer_form": TextForm(
+                prefix="answer", initial={"text": canned.text_for(case.language) if canned else ""}
+            ),
             "note_form": TextForm(prefix="note"),
             "update_form": UpdateForm(initial={"status": case.status, "assignee": case.assignee}),
         },
@@ -81,3 +90,10 @@ def case_update(request: HttpRequest, reference: str) -> HttpResponse:
     if form.is_valid():
         actions.update_case(case=case, status=form.cleaned_data["status"], assignee=form.cleaned_data["assignee"])
     return redirect("console:case", reference=reference)
+
+
+@_agent_view
+def attachment(request: HttpRequest, pk: int) -> FileResponse:
+    """Attachments are never public media: only agents download them, never inline."""
+    found = get_object_or_404(Attachment, pk=pk)
+    return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name, content_type=found.content_type)

@@ -1,5 +1,6 @@
 """Writes of the e-mail channel: the only code that creates cases and the mail about them."""
 
+import datetime
 import html
 import re
 from email import message_from_bytes, policy
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import nh3
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -16,10 +18,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from loket.contact import tasks
-from loket.contact.models import Case, CaseMessage, OutgoingMail, ReferenceCounter, Topic
+from loket.contact.models import Attachment, Case, CaseMessage, OutgoingMail, ReferenceCounter, Topic
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
+    from django.db.models import QuerySet
 
 
 def _next_reference() -> str:
@@ -126,10 +129,36 @@ def add_note(*, case: Case, agent: "User", text: str) -> CaseMessage:
 
 
 def update_case(*, case: Case, status: str, assignee: "User | None") -> Case:
+    if status == Case.Status.CLOSED and case.status != Case.Status.CLOSED:
+        case.closed_at = timezone.now()  # the retention period counts from here
+    elif status != Case.Status.CLOSED:
+        case.closed_at = None
     case.status = status
     case.assignee = assignee
-    case.save(update_fields=["status", "assignee"])
+    case.save(update_fields=["status", "assignee", "closed_at"])
     return case
+
+
+def purge_expired_cases() -> int:
+    """Delete the cases closed longer ago than the retention period, with everything that hangs on them."""
+    cutoff = timezone.now() - datetime.timedelta(days=settings.LOKET_RETENTION_DAYS)
+    expired = Case.objects.filter(status=Case.Status.CLOSED, closed_at__lt=cutoff)
+    return erase_cases(expired)
+
+
+def erase_cases(cases: "QuerySet[Case]") -> int:
+    """Delete cases, their thread, mail and attachment files (the files once the deletion is committed)."""
+    with transaction.atomic():
+        files = [(a.file.storage, a.file.name or "") for a in Attachment.objects.filter(case__in=cases)]
+        count = cases.count()
+        cases.delete()
+
+        def delete_files() -> None:
+            for storage, name in files:
+                storage.delete(name)
+
+        transaction.on_commit(delete_files)
+    return count
 
 
 REFERENCE = re.compile(r"\b(\d{4}-\d{6})\b")
@@ -167,18 +196,54 @@ def receive_mail(raw: bytes) -> Case:
     text = _text_of(message)[:20_000]
     message_id = str(message.get("Message-ID", "")).strip()[:250]
     case = _find_case(message)
-    if case is not None:
-        CaseMessage.objects.create(case=case, kind=CaseMessage.Kind.REPLY, text=text, message_id=message_id)
+    entry = None
+    if case is None:
+        sender = parseaddr(str(message.get("From", "")))
+        case = Case.objects.create(
+            reference=_next_reference(),
+            email=sender[1][:254],
+            name=sender[0][:100],
+            topic=Topic.objects.get_or_create(name_en="Something else", defaults={"name_nl": "Iets anders"})[0],
+            subject=str(message.get("Subject", "")).replace("\r", " ").replace("\n", " ")[:150] or "-",
+            message=text,
+            language=settings.LANGUAGE_CODE,
+        )
+    else:
+        entry = CaseMessage.objects.create(case=case, kind=CaseMessage.Kind.REPLY, text=text, message_id=message_id)
         case.status = Case.Status.OPEN
         case.save(update_fields=["status"])
-        return case
-    sender = parseaddr(str(message.get("From", "")))
-    return Case.objects.create(
-        reference=_next_reference(),
-        email=sender[1][:254],
-        name=sender[0][:100],
-        topic=Topic.objects.get_or_create(name_en="Something else", defaults={"name_nl": "Iets anders"})[0],
-        subject=str(message.get("Subject", "")).replace("\r", " ").replace("\n", " ")[:150] or "-",
-        message=text,
-        language=settings.LANGUAGE_CODE,
-    )
+    _keep_attachments(case, entry, message)
+    return case
+
+
+ATTACHMENT_TYPES = {
+    "application/pdf", "image/png", "image/jpeg", "text/plain", "application/vnd.oasis.opendocument.text",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}  # fmt: skip
+MAX_ATTACHMENT_SIZE = 5 * 1024 * 1024
+MAX_ATTACHMENTS = 5
+
+
+def _keep_attachments(case: Case, entry: CaseMessage | None, message: EmailMessage) -> None:
+    """Files of the allowed types and sizes are kept; the thread says which were refused and why."""
+    refused = []
+    for number, part in enumerate(message.iter_attachments()):
+        name = (part.get_filename() or f"bijlage-{number + 1}").replace("/", "_")[:200]
+        content = part.get_payload(decode=True) or b""
+        if part.get_content_type() not in ATTACHMENT_TYPES:
+            refused.append(f"{name} ({part.get_content_type()})")
+        elif len(content) > MAX_ATTACHMENT_SIZE or number >= MAX_ATTACHMENTS:
+            refused.append(f"{name} ({len(content) // 1024} KB)")
+        else:
+            attachment = Attachment(
+                case=case, message=entry, name=name, content_type=part.get_content_type(), size=len(content)
+            )
+            attachment.file.save(name, ContentFile(content), save=True)
+    if refused:
+        note = "\n\n[" + _("Attachments not kept: %(files)s") % {"files": ", ".join(refused)} + "]"
+        if entry is not None:
+            entry.text += note
+            entry.save(update_fields=["text"])
+        else:
+            case.message += note
+            case.save(update_fields=["message"])

@@ -51,6 +51,7 @@ class Case(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("assigned to")
     )
     created_at = models.DateTimeField(_("received at"), auto_now_add=True, db_index=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("case")
@@ -119,3 +120,48 @@ class OutgoingMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.case.reference} → {self.to}"
+
+
+class CannedAnswer(models.Model):
+    """A ready answer an agent starts from, often pointing to a knowledge page."""
+
+    title = models.CharField(_("title"), max_length=120)
+    text_nl = models.TextField(_("text (Dutch)"))
+    text_en = models.TextField(_("text (English)"))
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("knowledge page")
+    )
+
+    class Meta:
+        verbose_name = _("canned answer")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def text_for(self, language: str) -> str:
+        """The answer in the case's language, with the page's address (in that language) at the end."""
+        text = self.text_en if language.startswith("en") else self.text_nl
+        if self.page is not None:
+            from wagtail.models import Locale
+
+            locale = Locale.objects.filter(language_code=language[:2]).first()
+            page = (self.page.get_translation_or_none(locale) if locale else None) or self.page
+            text = f"{text}\n\n{page.full_url or page.url}"
+        return text
+
+
+class Attachment(models.Model):
+    """A file that came with an incoming mail; kept only within the type and size limits."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    message = models.ForeignKey(
+        CaseMessage, on_delete=models.CASCADE, null=True, blank=True, related_name="attachments"
+    )
+    file = models.FileField(upload_to="attachments/%Y/%m/")
+    name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return self.name

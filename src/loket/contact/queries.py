@@ -46,3 +46,31 @@ def split_quoted(text: str) -> tuple[str, str]:
         ):
             return "\n".join(lines[:number]).rstrip(), "\n".join(lines[number:])
     return text, ""
+
+
+def everything_about(email: str) -> dict[str, object]:
+    """Every case of an address with its thread and mail, for an access request."""
+    found = Case.objects.filter(email__iexact=email).prefetch_related("messages", "mails", "attachments")
+    return {
+        "email": email,
+        "cases": [
+            {
+                "reference": case.reference,
+                "name": case.name,
+                "subject": case.subject,
+                "message": case.message,
+                "status": case.status,
+                "received_at": case.created_at,
+                "closed_at": case.closed_at,
+                "thread": [{"kind": m.kind, "text": m.text, "at": m.created_at} for m in case.messages.all()],
+                "mail": [
+                    {"to": m.to, "subject": m.subject, "body": m.body, "status": m.status, "sent_at": m.sent_at}
+                    for m in case.mails.all()
+                ],
+                "attachments": [
+                    {"name": a.name, "type": a.content_type, "size": a.size} for a in case.attachments.all()
+                ],
+            }
+            for case in found
+        ],
+    }

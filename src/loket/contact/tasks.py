@@ -52,3 +52,23 @@ def send_outgoing_mail(mail_id: int) -> str:
             mail.next_attempt_at = None
         mail.save()
         return str(mail.status)
+
+
+@task()
+def purge_expired_cases() -> int:
+    """Daily: delete what the retention period no longer allows to keep, then plan the next run."""
+    from loket.contact import actions
+
+    count = actions.purge_expired_cases()
+    if purge_expired_cases.get_backend().supports_defer:
+        purge_expired_cases.using(run_after=timezone.now() + datetime.timedelta(days=1)).enqueue()
+    return count
+
+
+def schedule_daily_purge() -> None:
+    """Called when a worker starts: make sure one purge is planned (the task plans the next one itself)."""
+    from django_tasks_db.models import DBTaskResult
+
+    planned = DBTaskResult.objects.filter(task_path=purge_expired_cases.module_path, status="READY").exists()
+    if not planned:
+        purge_expired_cases.enqueue()

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from loket.contact.models import Case, OutgoingMail, Topic
+from loket.contact.models import CannedAnswer, Case, OutgoingMail, Topic
 
 
 class TopicViewSet(ModelViewSet):
@@ -36,8 +36,15 @@ class OutgoingMailViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class CannedAnswerViewSet(ModelViewSet):
+    model = CannedAnswer
+    icon = "openquote"
+    form_fields = ["title", "text_nl", "text_en", "page"]
+    list_display = ["title", "page"]
+
+
 class ContactGroup(ViewSetGroup):
-    items = (CaseViewSet, OutgoingMailViewSet, TopicViewSet)
+    items = (CaseViewSet, OutgoingMailViewSet, TopicViewSet, CannedAnswerViewSet)
     menu_icon = "mail"
     menu_label = _("Contact")
     menu_name = "contact"

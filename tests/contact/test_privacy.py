@@ -1,0 +1,63 @@
+import datetime
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from loket.contact import actions
+from loket.contact.models import Case, OutgoingMail, Topic
+
+
+@pytest.fixture
+def cases(db):
+    topic = Topic.objects.first()
+    made = []
+    for email in ("an@example.org", "an@example.org", "jan@example.org"):
+        made.append(
+            actions.submit_email_question(
+                email=email, name="", topic=topic, subject="Vraag", message=f"Vraag van {email}", language="nl"
+            )
+        )
+    return made
+
+
+def test_closing_a_case_starts_the_retention_period_and_reopening_stops_it(cases, admin_user):
+    case = cases[0]
+    actions.update_case(case=case, status="closed", assignee=None)
+    assert case.closed_at is not None
+    actions.update_case(case=case, status="open", assignee=None)
+    assert case.closed_at is None
+
+
+def test_cases_closed_longer_than_the_retention_period_are_deleted_with_their_mail(cases, settings):
+    settings.LOKET_RETENTION_DAYS = 365
+    old, recent, still_open = cases
+    for case, days in ((old, 400), (recent, 100)):
+        actions.update_case(case=case, status="closed", assignee=None)
+        Case.objects.filter(pk=case.pk).update(closed_at=timezone.now() - datetime.timedelta(days=days))
+    out = StringIO()
+    call_command("purge_cases", stdout=out)
+    assert "1 case(s)" in out.getvalue()
+    assert set(Case.objects.values_list("pk", flat=True)) == {recent.pk, still_open.pk}
+    assert not OutgoingMail.objects.filter(case_id=old.pk).exists()
+
+
+def test_export_gives_everything_held_about_one_address(cases):
+    out = StringIO()
+    call_command("export_contact_data", "AN@example.org", stdout=out)
+    data = json.loads(out.getvalue())
+    assert [c["reference"] for c in data["cases"]] == sorted((cases[0].reference, cases[1].reference), reverse=True)
+    assert data["cases"][0]["mail"] and data["cases"][0]["message"] == "Vraag van an@example.org"
+    assert "jan@example.org" not in out.getvalue()
+
+
+def test_erase_asks_for_confirmation_then_deletes_one_address(cases):
+    with pytest.raises(CommandError, match="Add --yes"):
+        call_command("erase_contact_data", "an@example.org")
+    assert Case.objects.count() == 3
+    out = StringIO()
+    call_command("erase_contact_data", "an@example.org", "--yes", stdout=out)
+    assert "2 case(s) deleted" in out.getvalue()
+    assert list(Case.objects.values_list("email", flat=True)) == ["jan@example.org"]
