@@ -76,8 +76,8 @@ def loket(tmp_path_factory):
         log.close()
 
 
-@pytest.fixture
-def page(browser, loket):
+def open_page(browser, loket):
+    """A new browser (own cookies) in Dutch, watching for Content-Security-Policy violations."""
     context = browser.new_context(locale="nl-BE", base_url=loket.url, viewport={"width": 1200, "height": 900})
     page = context.new_page()
     page.csp_violations = []
@@ -85,8 +85,14 @@ def page(browser, loket):
         "console",
         lambda message: "Content Security Policy" in message.text and page.csp_violations.append(message.text),
     )
+    return page
+
+
+@pytest.fixture
+def page(browser, loket):
+    page = open_page(browser, loket)
     yield page
-    context.close()
+    page.context.close()
 
 
 def assert_accessible(page) -> None:
