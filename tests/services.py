@@ -73,6 +73,7 @@ class Mailbox:
 
         message = message_from_bytes(envelope.content, policy=policy.default)
         message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
+        message.arrived = time.time()  # when this server accepted it
         self.messages.append(message)
         return "250 Message accepted for delivery"
 
