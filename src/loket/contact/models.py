@@ -25,6 +25,8 @@ class Topic(models.Model):
 class ReferenceCounter(models.Model):
     """The last case number handed out per year: references read 2026-000123."""
 
+    wagtail_reference_index_ignore = True  # no page content here: no reference-index task per save
+
     year = models.PositiveIntegerField(primary_key=True)
     last = models.PositiveIntegerField(default=0)
 
@@ -33,6 +35,8 @@ class ReferenceCounter(models.Model):
 
 
 class Case(models.Model):
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         NEW = "new", _("New")
         OPEN = "open", _("Open")
@@ -64,6 +68,8 @@ class Case(models.Model):
 class CaseMessage(models.Model):
     """One entry in a case's thread after the question itself: an answer, a visitor's reply, an internal note."""
 
+    wagtail_reference_index_ignore = True
+
     class Kind(models.TextChoices):
         ANSWER = "answer", _("Answer")
         REPLY = "reply", _("Reply from the visitor")
@@ -86,6 +92,8 @@ class CaseMessage(models.Model):
 
 class OutgoingMail(models.Model):
     """A mail recorded in the same transaction as what caused it, and sent by the worker until it is accepted."""
+
+    wagtail_reference_index_ignore = True
 
     class Kind(models.TextChoices):
         SERVICE = "service", _("To the service")
@@ -153,6 +161,8 @@ class CannedAnswer(models.Model):
 
 class Attachment(models.Model):
     """A file that came with an incoming mail; kept only within the type and size limits."""
+
+    wagtail_reference_index_ignore = True
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
     message = models.ForeignKey(

@@ -108,6 +108,8 @@ class Dilemma(Bilingual, models.Model):
 class Answer(models.Model):
     """One anonymous answer in the trainer: which option, and how the trainer judged it."""
 
+    wagtail_reference_index_ignore = True  # no page content here: no reference-index task per save
+
     dilemma = models.ForeignKey(Dilemma, on_delete=models.CASCADE, related_name="answers")
     option = models.CharField(max_length=4)
     verdict = models.CharField(max_length=12, choices=VERDICTS)

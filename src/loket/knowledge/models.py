@@ -101,6 +101,8 @@ class ContactPage(ContentPage):
 class Feedback(models.Model):
     """One visitor's answer to "was this page useful?", with an optional comment when it was not."""
 
+    wagtail_reference_index_ignore = True  # no page content here: no reference-index task per save
+
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("page"))
     useful = models.BooleanField(_("useful"))
     comment = models.TextField(_("comment"), blank=True, max_length=1000)
