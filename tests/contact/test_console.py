@@ -12,18 +12,6 @@ from tests.services import free_port
 
 
 @pytest.fixture
-def smtp(settings):
-    from tests.services import smtp_server
-
-    with smtp_server() as (port, mailbox):
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-        settings.LOKET_SERVICE_EMAIL = SERVICE
-        yield mailbox
-
-
-@pytest.fixture
 def agent(db):
     user = get_user_model().objects.create_user("agent", password="x")
     user.groups.add(Group.objects.get(name="Agents"))
@@ -183,3 +171,11 @@ def test_attachments_are_kept_within_limits_and_only_agents_download_them(client
     response = client.get(f"/console/attachments/{kept.pk}/")
     assert b"".join(response.streaming_content) == b"%PDF-1.4 mijn attest"
     assert response["Content-Disposition"].startswith("attachment")
+
+
+def test_an_empty_answer_is_refused_with_a_message(client, agent, case):
+    client.force_login(agent)
+    response = client.post(f"/console/cases/{case.reference}/answer/", {"answer-text": ""})
+    assert response.status_code == 400
+    assert "Schrijf eerst iets." in response.content.decode()
+    assert not case.messages.exists()

@@ -3,19 +3,8 @@ from django.core import mail as django_mail
 
 from loket.contact import tasks
 from loket.contact.models import Case, OutgoingMail, Topic
+from tests.contact.conftest import SERVICE
 from tests.services import free_port, smtp_server
-
-SERVICE = "1700@loket.localhost"
-
-
-@pytest.fixture
-def smtp(settings):
-    with smtp_server() as (port, mailbox):
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-        settings.LOKET_SERVICE_EMAIL = SERVICE
-        yield mailbox
 
 
 def question(**changes):

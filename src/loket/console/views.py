@@ -37,49 +37,50 @@ def case_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@_agent_view
-def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
-    case = get_object_or_404(Case.objects.select_related("topic", "assignee"), reference=reference)
+def _case_page(request: HttpRequest, case: Case, status: int = 200, **forms: object) -> HttpResponse:
     thread = [
         (entry, *queries.split_quoted(entry.text)) for entry in case.messages.prefetch_related("attachments", "author")
     ]
     chosen = request.GET.get("canned", "")
     canned = CannedAnswer.objects.filter(pk=int(chosen)).first() if chosen.isdigit() else None
-    return render(
-        request,
-        "console/case_detail.html",
-        {
-            "case": case,
-            "thread": thread,
-            "question_attachments": case.attachments.filter(message=None),
-            "canned_answers": CannedAnswer.objects.all(),
-            "answer_form": TextForm(
-                prefix="answer", initial={"text": canned.text_for(case.language) if canned else ""}
-            ),
-            "note_form": TextForm(prefix="note"),
-            "update_form": UpdateForm(initial={"status": case.status, "assignee": case.assignee}),
-        },
-    )
+    context = {
+        "case": case,
+        "thread": thread,
+        "question_attachments": case.attachments.filter(message=None),
+        "canned_answers": CannedAnswer.objects.all(),
+        "answer_form": TextForm(prefix="answer", initial={"text": canned.text_for(case.language) if canned else ""}),
+        "note_form": TextForm(prefix="note"),
+        "update_form": UpdateForm(initial={"status": case.status, "assignee": case.assignee}),
+        **forms,
+    }
+    return render(request, "console/case_detail.html", context, status=status)
+
+
+@_agent_view
+def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    return _case_page(request, get_object_or_404(Case.objects.select_related("topic", "assignee"), reference=reference))
+
+
+def _add_to_thread(request: HttpRequest, reference: str, prefix: str, action: Callable[..., object]) -> HttpResponse:
+    """An answer or a note: done and back to the case, or the case again with the message and the text kept."""
+    case = get_object_or_404(Case, reference=reference)
+    form = TextForm(request.POST, prefix=prefix)
+    if not form.is_valid():
+        return _case_page(request, case, status=400, **{f"{prefix}_form": form})
+    action(case=case, agent=request.user, text=form.cleaned_data["text"])
+    return redirect("console:case", reference=reference)
 
 
 @_agent_view
 @require_POST
 def case_answer(request: HttpRequest, reference: str) -> HttpResponse:
-    case = get_object_or_404(Case, reference=reference)
-    form = TextForm(request.POST, prefix="answer")
-    if form.is_valid():
-        actions.answer_case(case=case, agent=request.user, text=form.cleaned_data["text"])  # type: ignore[arg-type]
-    return redirect("console:case", reference=reference)
+    return _add_to_thread(request, reference, "answer", actions.answer_case)
 
 
 @_agent_view
 @require_POST
 def case_note(request: HttpRequest, reference: str) -> HttpResponse:
-    case = get_object_or_404(Case, reference=reference)
-    form = TextForm(request.POST, prefix="note")
-    if form.is_valid():
-        actions.add_note(case=case, agent=request.user, text=form.cleaned_data["text"])  # type: ignore[arg-type]
-    return redirect("console:case", reference=reference)
+    return _add_to_thread(request, reference, "note", actions.add_note)
 
 
 @_agent_view
