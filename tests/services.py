@@ -51,6 +51,12 @@ def private_redis() -> Iterator[str]:
             process.wait(10)
 
 
+def fresh_install_env(folder: Path, **extra: str) -> dict[str, str]:
+    """The environment of a fresh install: none of the suite's database or settings, its files under `folder`."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")}
+    return {**env, "LOKET_VAR_DIR": str(folder), **extra}
+
+
 def run_python(code: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run `code` in a fresh interpreter with Loket's settings and only the given environment changes."""
     full_env = {**os.environ, "DJANGO_SETTINGS_MODULE": "loket.settings", **env}

@@ -1,4 +1,3 @@
-import os
 import shutil
 import signal
 import subprocess
@@ -7,7 +6,7 @@ import time
 import urllib.request
 from contextlib import contextmanager
 
-from tests.services import free_port, wait_for_port
+from tests.services import free_port, fresh_install_env, wait_for_port
 
 
 def fetch(url: str) -> tuple[int, str]:
@@ -16,9 +15,7 @@ def fetch(url: str) -> tuple[int, str]:
 
 
 def embedded_defaults(folder, **extra):
-    """The environment of a fresh install: none of the suite's database or settings, everything under `folder`."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")}
-    return {**env, "LOKET_VAR_DIR": str(folder / "var"), **extra}
+    return fresh_install_env(folder / "var", **extra)
 
 
 @contextmanager

@@ -1,13 +1,12 @@
 """The real thing: `loket worker` processes on a database of their own, an SMTP server that is down, then up."""
 
-import os
 import shutil
 import signal
 import subprocess
 import sys
 import time
 
-from tests.services import free_port, smtp_server
+from tests.services import free_port, fresh_install_env, smtp_server
 
 SUBMIT = """
 import django; django.setup()
@@ -26,10 +25,9 @@ print(sorted((m.status, m.attempts) for m in OutgoingMail.objects.all()))
 
 def test_mail_survives_smtp_down_and_a_worker_restart_and_arrives_once(tmp_path):
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
-    env.update(
+    env = fresh_install_env(
+        tmp_path,
         DJANGO_SETTINGS_MODULE="loket.settings",
-        LOKET_VAR_DIR=str(tmp_path),
         EMAIL_URL=f"smtp://127.0.0.1:{port}",
         LOKET_SERVICE_EMAIL="1700@loket.localhost",
     )

@@ -16,7 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-from tests.services import free_port, wait_for_port
+from tests.services import free_port, fresh_install_env, wait_for_port
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -50,12 +50,11 @@ class Server:
 def loket(tmp_path_factory):
     folder = tmp_path_factory.mktemp("loket-serve")
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")}
     log = open(folder / "serve.log", "w+")  # noqa: SIM115 - read after the server has written to it
     process = subprocess.Popen(
         [shutil.which("loket") or "loket", "serve", "--port", str(port)],
         cwd=folder,
-        env={**env, "LOKET_VAR_DIR": str(folder / "var")},
+        env=fresh_install_env(folder / "var"),
         stdout=log,
         stderr=subprocess.STDOUT,
     )

@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from loket.i18n import content_language
 
 
 class Topic(models.Model):
@@ -19,7 +20,7 @@ class Topic(models.Model):
         ordering = ["sort_order", "name_nl"]
 
     def __str__(self) -> str:
-        return self.name_en if (get_language() or "nl").startswith("en") else self.name_nl
+        return self.name_en if content_language() == "en" else self.name_nl
 
 
 class ReferenceCounter(models.Model):

@@ -1,10 +1,11 @@
 """Guidelines for staff, the dilemmas of the trainer, and the anonymous answers given to them."""
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from loket.i18n import content_language
 
 VERDICTS = [("recommended", _("Recommended")), ("acceptable", _("Acceptable")), ("risky", _("Risky"))]
 
@@ -13,8 +14,7 @@ class Bilingual:
     """Fields kept as `<name>_nl` and `<name>_en`; `localized("title")` picks the active language's."""
 
     def localized(self, name: str) -> str:
-        language = "en" if (get_language() or "nl").startswith("en") else "nl"
-        return getattr(self, f"{name}_{language}") or getattr(self, f"{name}_nl")
+        return getattr(self, f"{name}_{content_language()}") or getattr(self, f"{name}_nl")
 
 
 class Guideline(Bilingual, index.Indexed, models.Model):
@@ -95,7 +95,7 @@ class Dilemma(Bilingual, models.Model):
         return self.localized("scenario")
 
     def localized_options(self) -> list[dict[str, str]]:
-        language = "en" if (get_language() or "nl").startswith("en") else "nl"
+        language = content_language()
         return [
             {"key": o["key"], "verdict": o["verdict"], **o.get(language, o["nl"])}  # text, feedback
             for o in self.options

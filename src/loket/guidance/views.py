@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from loket.guidance import actions, engine, queries
 from loket.guidance.forms import AnswerForm, CheckForm
 from loket.guidance.models import Dilemma, Guideline
+from loket.i18n import content_language
 from loket.security import rate_limited
 
 CATEGORY_LABELS = {
@@ -27,10 +27,6 @@ CATEGORY_LABELS = {
 }
 SEVERITY_LABELS = {"info": _("Information"), "warning": _("Warning"), "risk": _("Risk")}
 PROGRESS_KEY = "loket_trainer"
-
-
-def _language() -> str:
-    return "en" if (get_language() or "nl").startswith("en") else "nl"
 
 
 def guidelines(request: HttpRequest) -> HttpResponse:
@@ -69,7 +65,7 @@ def check(request: HttpRequest) -> HttpResponse:
                 form.cleaned_data["text"],
                 account=form.cleaned_data["account"],
                 at=form.cleaned_data["at"],
-                language=_language(),
+                language=content_language(),
             )
             guidelines = {g.code: g for g in Guideline.objects.filter(code__in={f.guideline for f in findings})}
             context.update(
