@@ -5,7 +5,7 @@ import django; django.setup()
 from django.conf import settings
 print(settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE, settings.SECURE_HSTS_SECONDS, settings.DEBUG)
 print(settings.EMAIL_BACKEND, getattr(settings, "EMAIL_HOST", ""), getattr(settings, "EMAIL_PORT", ""))
-print(settings.CHANNEL_LAYERS["default"]["BACKEND"], settings.DATABASES["default"]["ENGINE"])
+print(settings.CACHES["default"]["BACKEND"], settings.DATABASES["default"]["ENGINE"])
 """
 
 SECRET = "a-production-secret-that-is-long-enough-0123456789"
@@ -42,7 +42,7 @@ def test_the_embedded_default_needs_nothing_configured(tmp_path):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[1].startswith("django.core.mail.backends.filebased.EmailBackend")
-    assert lines[2] == "channels.layers.InMemoryChannelLayer django.db.backends.sqlite3"
+    assert lines[2] == "django.core.cache.backends.locmem.LocMemCache django.db.backends.sqlite3"
     assert (tmp_path / "var" / "secret_key").read_text()
 
 
@@ -55,7 +55,7 @@ def test_services_come_from_urls(tmp_path):
     }
     lines = run_python(READ_SETTINGS, env, tmp_path).stdout.splitlines()
     assert lines[1] == "django.core.mail.backends.smtp.EmailBackend mail.internal 2525"
-    assert lines[2] == "channels_redis.core.RedisChannelLayer django.db.backends.postgresql"
+    assert lines[2] == "django.core.cache.backends.redis.RedisCache django.db.backends.postgresql"
 
 
 def test_a_mistyped_email_url_is_refused(tmp_path):

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from ninja import NinjaAPI, Schema, Status
 from wagtail.models import Locale
 
+from loket.chat.api import router as chat_router
 from loket.guidance import (
     analyzers,  # noqa: F401 - registers the post check's analyzers
     engine,
@@ -15,6 +16,7 @@ from loket.knowledge import queries
 from loket.security import rate_limited
 
 api = NinjaAPI(title="Loket API", version="1", docs_url=None, urls_namespace="loket-api")
+api.add_router("/chat", chat_router)
 
 
 class SearchHit(Schema):

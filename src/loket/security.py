@@ -34,12 +34,17 @@ def client_address(request: HttpRequest) -> str:
 
 
 def rate_limited(request: HttpRequest, scope: str, key: str | None = None) -> bool:
-    """Count this request against `scope`'s limit for the client (or for `key`); True when it is used up.
+    """Count this request against `scope`'s limit for the client (or for `key`); True when it is used up."""
+    return limit_used_up(scope, key if key is not None else client_address(request))
+
+
+def limit_used_up(scope: str, key: str) -> bool:
+    """Count one against `scope`'s limit for `key`; True when it is used up.
 
     A fixed window in the shared cache (Redis when configured), so every process counts together.
     """
     limit, window = settings.LOKET_RATE_LIMITS[scope]
-    key = f"rate:{scope}:{key if key is not None else client_address(request)}"
+    key = f"rate:{scope}:{key}"
     if cache.add(key, 1, timeout=window):
         return False
     try:

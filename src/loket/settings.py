@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "loket.knowledge",
     "loket.guidance",
     "loket.contact",
+    "loket.chat",
     "loket.console",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -132,17 +133,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
+# With Redis, the cache (rate limits) is shared and chat events reach every process: each process holds one Redis
+# subscription and fans out to its own sockets (loket/chat/hub.py). There is no Channels channel layer: one per
+# connection costs about 20 times as much per broadcast (docs/architecture.md).
 if REDIS_URL:
-    CHANNEL_LAYERS = {
-        "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "capacity": 1000},
-        }
-    }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Chat presence, in seconds: connections beat every HEARTBEAT; a visitor keeps their place for VISITOR_GRACE after the
+# last beat, an agent's chats go back to the queue AGENT_GRACE after theirs.
+LOKET_CHAT_HEARTBEAT = float(os.environ.get("LOKET_CHAT_HEARTBEAT", "15"))
+LOKET_CHAT_VISITOR_GRACE = float(os.environ.get("LOKET_CHAT_VISITOR_GRACE", "120"))
+LOKET_CHAT_AGENT_GRACE = float(os.environ.get("LOKET_CHAT_AGENT_GRACE", "60"))
+# Sites that may show the chat widget (its frame); "*" is any site. For example: https://www.example.be
+LOKET_CHAT_EMBED_ORIGINS = os.environ.get("LOKET_CHAT_EMBED_ORIGINS", "*").split()
 
 # Background work is stored in the database first, so nothing is lost when a worker is down.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -270,6 +275,9 @@ LOKET_RATE_LIMITS = {
     "check": (60, 60),
     "contact": (10, 3600),  # per client address
     "contact-address": (5, 3600),  # per sender's e-mail address
+    "chat-start": (10, 600),  # per client address
+    "chat-message": (30, 60),  # per conversation and side
+    "chat-transcript": (3, 3600),  # per conversation
 }
 for _rule in filter(None, os.environ.get("LOKET_RATE_LIMITS", "").split(",")):
     _scope, _, _limit = _rule.partition("=")

@@ -11,4 +11,5 @@ urlpatterns = [
     path("cases/<str:reference>/note/", views.case_note, name="note"),
     path("cases/<str:reference>/update/", views.case_update, name="update"),
     path("attachments/<int:pk>/", views.attachment, name="attachment"),
+    path("chat/", views.chat, name="chat"),
 ]

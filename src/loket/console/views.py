@@ -1,4 +1,5 @@
-"""The agents' console: e-mail cases (chats join here later). Thin views over contact's actions and queries."""
+"""The agents' console: e-mail cases and chats. Thin views over contact's and chat's actions and queries; the chats
+themselves run over the console's WebSocket (loket/chat/consumers.py)."""
 
 from collections.abc import Callable
 
@@ -7,8 +8,10 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from loket.chat.models import Team
 from loket.console.forms import TextForm, UpdateForm
 from loket.contact import actions, queries
 from loket.contact.models import Attachment, CannedAnswer, Case, Topic
@@ -98,3 +101,38 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
     """Attachments are never public media: only agents download them, never inline."""
     found = get_object_or_404(Attachment, pk=pk)
     return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name, content_type=found.content_type)
+
+
+@_agent_view
+def chat(request: HttpRequest) -> HttpResponse:
+    canned = [
+        {"id": answer.pk, "title": answer.title, "nl": answer.text_for("nl"), "en": answer.text_for("en")}
+        for answer in CannedAnswer.objects.select_related("page")
+    ]
+    strings = {
+        "new_chat": _("New chat"),
+        "waiting": _("%(count)s waiting"),
+        "longest": _("longest %(minutes)s min"),
+        "nobody_waiting": _("Nobody is waiting."),
+        "no_chats": _("No open chats. With status “Available”, chats start here by themselves."),
+        "visitor": _("Visitor"),
+        "you": _("You"),
+        "typing": _("The visitor is typing…"),
+        "read": _("Read"),
+        "delivered": _("Delivered"),
+        "ended": _("The visitor has left the chat."),
+        "reconnecting": _("Connection lost. Reconnecting…"),
+        "connected": _("Connected."),
+        "came_from": _("Came from"),
+        "confirm_close": _("Close this chat?"),
+        "notifications_on": _("Desktop notifications are on."),
+        "new_chat_with": _("New chat: %(name)s (%(topic)s)"),
+    }
+    context = {
+        "section": "chat",
+        "teams": Team.objects.all(),
+        "canned": canned,
+        "strings": strings,
+        "statuses": [("available", _("Available")), ("away", _("Away")), ("offline", _("Offline"))],
+    }
+    return render(request, "console/chat.html", context)

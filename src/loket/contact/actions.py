@@ -92,6 +92,18 @@ def submit_email_question(*, email: str, name: str, topic: Topic, subject: str, 
     return case
 
 
+def queue_mail(*, to: str, subject: str, body: str, key: str) -> OutgoingMail:
+    """A mail outside any case (a chat transcript), sent through the same durable outbox."""
+    domain = settings.LOKET_SERVICE_EMAIL.rpartition("@")[2] or "loket.localhost"
+    with transaction.atomic():
+        mail = OutgoingMail.objects.create(
+            kind=OutgoingMail.Kind.TRANSCRIPT, to=to, reply_to=settings.LOKET_SERVICE_EMAIL, subject=subject,
+            body=body, message_id=make_msgid(idstring=key, domain=domain),
+        )  # fmt: skip
+        tasks.send_outgoing_mail.enqueue(mail.id)
+    return mail
+
+
 def reply_address(case: Case) -> str:
     """1700+2026-000123@…: a reply to it finds its case even when the subject and headers were lost."""
     local, _, domain = settings.LOKET_SERVICE_EMAIL.partition("@")
@@ -171,7 +183,7 @@ def _find_case(message: EmailMessage) -> Case | None:
         if "+" in local and (case := Case.objects.filter(reference=local.partition("+")[2]).first()):
             return case
     ids = re.findall(r"<[^>]+>", f"{message.get('In-Reply-To', '')} {message.get('References', '')}")
-    if ids and (mail := OutgoingMail.objects.filter(message_id__in=ids).select_related("case").first()):
+    if ids and (mail := OutgoingMail.objects.filter(message_id__in=ids, case__isnull=False).select_related("case").first()):
         return mail.case
     found = REFERENCE.search(str(message.get("Subject", "")))
     return Case.objects.filter(reference=found.group(1)).first() if found else None

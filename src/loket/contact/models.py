@@ -100,13 +100,14 @@ class OutgoingMail(models.Model):
         SERVICE = "service", _("To the service")
         COPY = "copy", _("Copy to the sender")
         ANSWER = "answer", _("Answer to the visitor")
+        TRANSCRIPT = "transcript", _("Chat transcript")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Given up")
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="mails")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="mails", null=True, blank=True)
     kind = models.CharField(max_length=10, choices=Kind.choices)
     to = models.EmailField()
     reply_to = models.EmailField(blank=True)
@@ -128,7 +129,7 @@ class OutgoingMail(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.case.reference} → {self.to}"
+        return f"{self.get_kind_display()} {self.case.reference if self.case else ''} → {self.to}"
 
 
 class CannedAnswer(models.Model):

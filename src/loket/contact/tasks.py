@@ -31,7 +31,7 @@ def send_outgoing_mail(mail_id: int) -> str:
             reply_to=[mail.reply_to] if mail.reply_to else None,
             headers={
                 "Message-ID": mail.message_id,
-                "X-Loket-Reference": mail.case.reference,
+                **({"X-Loket-Reference": mail.case.reference} if mail.case else {}),
                 **({"In-Reply-To": mail.in_reply_to, "References": mail.in_reply_to} if mail.in_reply_to else {}),
             },
         )

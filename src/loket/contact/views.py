@@ -17,7 +17,7 @@ SENT_KEY = "loket_sent_cases"
 
 @require_http_methods(["GET", "POST"])
 def email_form(request: HttpRequest) -> HttpResponse:
-    form = EmailContactForm(request.POST or None)
+    form = EmailContactForm(request.POST or None, initial=_prefill(request))
     status = 200
     if request.method == "POST" and form.is_valid():
         address = form.cleaned_data["email"].lower()
@@ -34,6 +34,18 @@ def email_form(request: HttpRequest) -> HttpResponse:
     if form.errors and status == 200:
         status = 400
     return render(request, "contact/email_form.html", {"form": form}, status=status)
+
+
+def _prefill(request: HttpRequest) -> dict[str, object]:
+    """What a visitor typed elsewhere (the chat, when it is closed or they would rather write) comes along."""
+    message = request.GET.get("message", "")[:5000]
+    first_line = message.strip().splitlines()[0] if message.strip() else ""
+    initial: dict[str, object] = {"name": request.GET.get("name", "")[:100].replace("\n", " "), "message": message}
+    if first_line:
+        initial["subject"] = first_line if len(first_line) <= 80 else first_line[:79] + "…"
+    if request.GET.get("topic", "").isdigit():
+        initial["topic"] = int(request.GET["topic"])
+    return initial
 
 
 def email_sent(request: HttpRequest, reference: str) -> HttpResponse:

@@ -1,0 +1,382 @@
+"""Writes of the chat: the only code that changes conversations, the queue and agents' availability.
+
+Each change commits before anyone is told (events.py). Assignment runs whenever room may have appeared (a visitor
+arrives, an agent becomes available, a chat ends or is handed back), never on a polling timer."""
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.db.models import Count, Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from loket.chat import events, protocol, queries
+from loket.chat.models import Agent, Conversation, Message, QueueEntry, Team
+from loket.contact.models import Topic
+
+
+class ChatError(Exception):
+    """A request the chat refuses, with a code for programs and a message for people."""
+
+    def __init__(self, code: str, detail: str) -> None:
+        super().__init__(detail)
+        self.code, self.detail = code, detail
+
+
+class ChatUnavailable(ChatError):
+    MESSAGES = {
+        "closed": gettext_lazy("The chat is closed right now."),
+        "no-agent": gettext_lazy("No agent is available for the chat right now."),
+        "queue-full": gettext_lazy("The queue for the chat is full right now."),
+    }
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason, str(self.MESSAGES[reason]))  # in the language active where it is raised
+
+
+def _now(now: datetime.datetime | None) -> datetime.datetime:
+    return now or timezone.now()
+
+
+# --- Visitors --------------------------------------------------------------------------------------------------
+
+
+def start_conversation(
+    *, topic: Topic, visitor_name: str = "", language: str, source_url: str = "", text: str = "",
+    now: datetime.datetime | None = None,
+) -> Conversation:  # fmt: skip
+    """A new conversation joins the queue of the topic's team; an agent with room takes it at once."""
+    conversation = _open_conversation(
+        topic=topic, visitor_name=visitor_name, language=language, source_url=source_url, text=text, now=_now(now)
+    )
+    dispatch(now=now)
+    conversation.refresh_from_db()
+    return conversation
+
+
+@transaction.atomic
+def _open_conversation(
+    *, topic: Topic, visitor_name: str, language: str, source_url: str, text: str, now: datetime.datetime
+) -> Conversation:
+    team = queries.team_for(topic)
+    if reason := queries.unavailable_reason(team, now):
+        raise ChatUnavailable(reason)
+    assert team is not None
+    conversation = Conversation.objects.create(
+        team=team, topic=topic, visitor_name=visitor_name, language=language, source_url=source_url,
+        visitor_seen_at=now,
+    )  # fmt: skip
+    _join_queue(conversation, team)
+    if text:
+        _store(conversation, Message.Author.VISITOR, text)
+    return conversation
+
+
+def _join_queue(conversation: Conversation, team: Team) -> None:
+    # The ticket is the conversation's id: one that comes back (agent gone, transfer) goes in near the head.
+    entry = QueueEntry.objects.create(conversation=conversation, team=team, ticket=conversation.pk)
+    events.queue_changed(team.pk, joined=[(entry.ticket, entry.pk, entry.joined_at.timestamp())])
+
+
+def _leave_queue(conversation: Conversation, outcome: str, now: datetime.datetime) -> None:
+    for entry in queries.waiting(conversation.team_id).filter(conversation=conversation):
+        QueueEntry.objects.filter(pk=entry.pk).update(left_at=now, outcome=outcome)
+        events.queue_changed(entry.team_id, left=[(entry.ticket, entry.pk)])
+
+
+def _store(
+    conversation: Conversation, author: str, text: str, *, agent: Agent | None = None, client_id: str = ""
+) -> Message:
+    """The next message of a conversation whose row is locked (or was just created)."""
+    conversation.last_seq += 1
+    Conversation.objects.filter(pk=conversation.pk).update(last_seq=conversation.last_seq)
+    message = Message.objects.create(
+        conversation=conversation, seq=conversation.last_seq, author=author, agent=agent, text=text,
+        client_id=client_id,
+    )  # fmt: skip
+    events.to_conversation(conversation.pk, conversation.agent_id, protocol.message_frame(message))
+    return message
+
+
+def _system(conversation: Conversation, text: str) -> Message:
+    return _store(conversation, Message.Author.SYSTEM, text)
+
+
+def _locked(conversation_id: int) -> Conversation:
+    return Conversation.objects.select_for_update(of=("self",)).select_related("agent__user").get(pk=conversation_id)
+
+
+@transaction.atomic
+def post_message(
+    *, conversation_id: int, author: str, text: str, client_id: str = "", agent: Agent | None = None
+) -> Message:
+    """Store a message with the conversation's next number; a resend with the same client id returns the first."""
+    conversation = _locked(conversation_id)
+    if author == Message.Author.AGENT and (agent is None or conversation.agent_id != agent.pk):
+        raise ChatError("not-yours", _("This chat is not yours."))
+    if client_id and (
+        existing := conversation.messages.filter(author=author, client_id=client_id).select_related("agent__user").first()
+    ):
+        return existing
+    if conversation.status == Conversation.Status.ENDED:
+        raise ChatError("ended", _("This chat has ended."))
+    return _store(conversation, author, text, agent=agent, client_id=client_id)
+
+
+@transaction.atomic
+def mark_read(*, conversation_id: int, reader: str, seq: int) -> None:
+    """The reader has seen everything up to `seq`; the other side is told (the "read" mark)."""
+    field = "visitor_read_seq" if reader == Message.Author.VISITOR else "agent_read_seq"
+    conversation = _locked(conversation_id)
+    seq = min(seq, conversation.last_seq)
+    if seq <= getattr(conversation, field):
+        return
+    Conversation.objects.filter(pk=conversation_id).update(**{field: seq})
+    frame = {"type": "read", "conversation": conversation_id, "author": reader, "seq": seq}
+    events.to_conversation(conversation_id, conversation.agent_id, frame)
+
+
+def signal_typing(*, conversation_id: int, agent_id: int | None, author: str, active: bool) -> None:
+    """Typing is not stored: it is only worth something now."""
+    frame = {"type": "typing", "conversation": conversation_id, "author": author, "active": active}
+    events.to_conversation(conversation_id, agent_id, frame, now=True)
+
+
+def end_conversation(
+    *, conversation_id: int, ending: str, agent: Agent | None = None, now: datetime.datetime | None = None
+) -> Conversation:
+    conversation = _end(conversation_id=conversation_id, ending=ending, agent=agent, now=_now(now))
+    dispatch(now=now)  # the agent has room again
+    return conversation
+
+
+@transaction.atomic
+def _end(*, conversation_id: int, ending: str, agent: Agent | None, now: datetime.datetime) -> Conversation:
+    conversation = _locked(conversation_id)
+    if agent is not None and conversation.agent_id != agent.pk:
+        raise ChatError("not-yours", _("This chat is not yours."))
+    if conversation.status == Conversation.Status.ENDED:
+        return conversation
+    if conversation.status == Conversation.Status.WAITING:
+        _leave_queue(conversation, QueueEntry.Outcome.LEFT, now)
+        if ending == Conversation.Ending.VISITOR:
+            ending = Conversation.Ending.LEFT_QUEUE
+    conversation.status, conversation.ending, conversation.ended_at = Conversation.Status.ENDED, ending, now
+    conversation.save(update_fields=["status", "ending", "ended_at"])
+    with translation.override(conversation.language):
+        _system(conversation, _("The chat has ended."))
+    frame = {"type": "ended", "conversation": conversation.pk, "ending": ending}
+    events.to_conversation(conversation.pk, conversation.agent_id, frame)
+    return conversation
+
+
+@transaction.atomic
+def rate(*, conversation_id: int, score: int, comment: str = "") -> None:
+    if not 1 <= score <= 5:
+        raise ChatError("bad-rating", _("Choose a rating from 1 to 5."))
+    conversation = _locked(conversation_id)
+    if conversation.status != Conversation.Status.ENDED:
+        raise ChatError("not-ended", _("You can rate the chat once it has ended."))
+    if conversation.rating is not None:
+        raise ChatError("rated", _("You rated this chat already. Thank you!"))
+    conversation.rating, conversation.rating_comment = score, comment.strip()[:1000]
+    conversation.save(update_fields=["rating", "rating_comment"])
+
+
+def email_transcript(*, conversation_id: int, email: str) -> None:
+    """The conversation so far, through the durable outbox: it arrives even if SMTP is down for a while."""
+    from loket.contact.actions import queue_mail
+
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ChatError("bad-email", _("This is not a valid e-mail address, for example name@example.org.")) from None
+    conversation = Conversation.objects.select_related("topic").get(pk=conversation_id)
+    messages = conversation.messages.select_related("agent__user").order_by("seq")
+    with translation.override(conversation.language):
+        queue_mail(
+            to=email,
+            subject=_("Your chat with the information service"),
+            body=render_to_string("chat/transcript.txt", {"conversation": conversation, "messages": messages}),
+            key=f"chat-{conversation.pk}-{conversation.last_seq}",
+        )
+
+
+# --- Agents ----------------------------------------------------------------------------------------------------
+
+
+def agent_for(user: Any) -> Agent:
+    """Every user who may work on cases can take chats; the first time, they join every team."""
+    agent, created = Agent.objects.select_related("user").get_or_create(user=user)
+    if created:
+        agent.teams.set(Team.objects.all())
+    return agent
+
+
+def set_availability(
+    *, agent: Agent, status: str, capacity: int | None = None, now: datetime.datetime | None = None
+) -> Agent:
+    """Available, away or offline; open chats stay open either way. Room may appear, so the queue moves."""
+    if status not in Agent.Status.values:
+        raise ChatError("bad-status", _("Choose available, away or offline."))
+    if capacity is not None and not 1 <= capacity <= 10:
+        raise ChatError("bad-capacity", _("Take between 1 and 10 chats at once."))
+    agent.status = status
+    agent.capacity = capacity or agent.capacity
+    agent.seen_at = _now(now)
+    agent.save(update_fields=["status", "capacity", "seen_at"])
+    events.to_agent(agent.pk, {"type": "agent", "agent": protocol.agent_data(agent)})
+    dispatch(now=now)
+    return agent
+
+
+def dispatch(*, now: datetime.datetime | None = None) -> list[Conversation]:
+    """Give waiting visitors to agents with room until nobody waits or nobody has room.
+
+    One visitor per agent per round, the least busy agent first, so a newly available agent does not take the
+    whole queue while a colleague sits idle."""
+    started: list[Conversation] = []
+    while True:
+        candidates = (
+            queries.present_agents(now=now)
+            .annotate(open=Count("conversations", filter=Q(conversations__status=Conversation.Status.ACTIVE)))
+            .order_by("open", "pk")
+            .values_list("pk", "open", "capacity")
+        )
+        round_started = [
+            conversation
+            for pk, open_count, capacity in candidates
+            if open_count < capacity and (conversation := assign_next_visitor(agent_id=pk, now=now))
+        ]
+        if not round_started:
+            return started
+        started += round_started
+
+
+@transaction.atomic
+def assign_next_visitor(*, agent_id: int, now: datetime.datetime | None = None) -> Conversation | None:
+    """The longest-waiting visitor in the agent's teams, if the agent has room. Exactly one agent gets each visitor:
+    the agent's row is locked (capacity), the entry is locked and skipped by concurrent assigners (SKIP LOCKED)."""
+    now = _now(now)
+    agent = queries.present_agents(now=now).select_for_update(of=("self",)).filter(pk=agent_id).first()
+    if agent is None or queries.open_conversations(agent).count() >= agent.capacity:
+        return None
+    team_ids = list(agent.teams.values_list("pk", flat=True))
+    entry = (
+        QueueEntry.objects.select_for_update(skip_locked=True)
+        .filter(team_id__in=team_ids, left_at=None)
+        .order_by("ticket", "pk")
+        .first()
+    )
+    if entry is None:
+        return None
+    QueueEntry.objects.filter(pk=entry.pk).update(left_at=now, outcome=QueueEntry.Outcome.SERVED)
+    events.queue_changed(entry.team_id, left=[(entry.ticket, entry.pk)])
+    conversation = _locked(entry.conversation_id)
+    conversation.status, conversation.agent, conversation.started_at = Conversation.Status.ACTIVE, agent, now
+    conversation.team_id = entry.team_id
+    conversation.save(update_fields=["status", "agent", "started_at", "team"])
+    with translation.override(conversation.language):
+        _system(conversation, _("You are now talking to %(name)s.") % {"name": agent.display_name})
+    frame = {"type": "started", "conversation": protocol.conversation_data(conversation), "agent_name": agent.display_name}
+    events.to_conversation(conversation.pk, agent.pk, frame)
+    return conversation
+
+
+def transfer(
+    *, conversation_id: int, agent: Agent, to_team: int | None = None, to_agent: int | None = None,
+    now: datetime.datetime | None = None,
+) -> Conversation:  # fmt: skip
+    """Hand a chat to a present colleague with room, or back to the head of a team's queue."""
+    conversation = _transfer(conversation_id=conversation_id, agent=agent, to_team=to_team, to_agent=to_agent, now=_now(now))
+    dispatch(now=now)
+    return conversation
+
+
+@transaction.atomic
+def _transfer(
+    *, conversation_id: int, agent: Agent, to_team: int | None, to_agent: int | None, now: datetime.datetime
+) -> Conversation:
+    conversation = _locked(conversation_id)
+    if conversation.agent_id != agent.pk or conversation.status != Conversation.Status.ACTIVE:
+        raise ChatError("not-yours", _("This chat is not yours."))
+    if to_agent is not None:
+        colleague = queries.present_agents(now=now).select_for_update(of=("self",)).select_related("user").filter(pk=to_agent).first()
+        if colleague is None or colleague.pk == agent.pk:
+            raise ChatError("colleague-unavailable", _("That colleague is not available."))
+        if queries.open_conversations(colleague).count() >= colleague.capacity:
+            raise ChatError("colleague-full", _("That colleague has no room for another chat."))
+        events.to_agent(agent.pk, {"type": "removed", "conversation": conversation.pk})
+        conversation.agent = colleague
+        conversation.save(update_fields=["agent"])
+        with translation.override(conversation.language):
+            _system(conversation, _("You are now talking to %(name)s.") % {"name": colleague.display_name})
+        frame = {
+            "type": "started", "conversation": protocol.conversation_data(conversation),
+            "agent_name": colleague.display_name,
+        }  # fmt: skip
+        events.to_conversation(conversation.pk, colleague.pk, frame)
+        return conversation
+    team = Team.objects.filter(pk=to_team).first()
+    if team is None:
+        raise ChatError("unknown-team", _("There is no such team."))
+    _requeue(conversation, team)
+    return conversation
+
+
+def _requeue(conversation: Conversation, team: Team) -> None:
+    """Back in a queue with its old ticket, so ahead of everyone who came later."""
+    previous_agent = conversation.agent_id
+    conversation.status, conversation.agent, conversation.team = Conversation.Status.WAITING, None, team
+    conversation.save(update_fields=["status", "agent", "team"])
+    _join_queue(conversation, team)
+    with translation.override(conversation.language):
+        _system(conversation, _("We are connecting you with another agent. You keep your place at the front."))
+    frame = {"type": "requeued", "conversation": conversation.pk, "team": team.pk}
+    events.to_conversation(conversation.pk, previous_agent, frame)
+
+
+# --- Presence --------------------------------------------------------------------------------------------------
+
+
+def touch(*, conversation_ids: list[int], agent_ids: list[int], now: datetime.datetime | None = None) -> None:
+    """The heartbeat of every connection in one process: two updates, however many connections."""
+    now = _now(now)
+    if conversation_ids:
+        Conversation.objects.filter(pk__in=conversation_ids).exclude(status=Conversation.Status.ENDED).update(
+            visitor_seen_at=now
+        )
+    if agent_ids:
+        Agent.objects.filter(pk__in=agent_ids).update(seen_at=now)
+
+
+def expire_absent(*, now: datetime.datetime | None = None) -> None:
+    """After the grace period: a visitor who has not come back leaves; an agent who has not come back goes offline
+    and their chats return to the head of the queue."""
+    now = _now(now)
+    visitor_gone = now - datetime.timedelta(seconds=settings.LOKET_CHAT_VISITOR_GRACE)
+    for pk in Conversation.objects.filter(
+        ~Q(status=Conversation.Status.ENDED), visitor_seen_at__lt=visitor_gone
+    ).values_list("pk", flat=True):
+        _end(conversation_id=pk, ending=Conversation.Ending.GONE, agent=None, now=now)
+    agent_gone = now - datetime.timedelta(seconds=settings.LOKET_CHAT_AGENT_GRACE)
+    for pk in Agent.objects.filter(~Q(status=Agent.Status.OFFLINE), seen_at__lt=agent_gone).values_list("pk", flat=True):
+        _agent_gone(agent_id=pk, since=agent_gone)
+    dispatch(now=now)
+
+
+@transaction.atomic
+def _agent_gone(*, agent_id: int, since: datetime.datetime) -> None:
+    agent = Agent.objects.select_for_update(of=("self",)).filter(pk=agent_id, seen_at__lt=since).first()
+    if agent is None:  # came back meanwhile
+        return
+    agent.status = Agent.Status.OFFLINE
+    agent.save(update_fields=["status"])
+    for conversation in queries.open_conversations(agent):
+        _requeue(_locked(conversation.pk), conversation.team)

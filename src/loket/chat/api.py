@@ -1,0 +1,92 @@
+"""The chat's HTTP side: starting a conversation (everything after that happens over the WebSocket)."""
+
+from typing import Literal
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import translation
+from ninja import Router, Schema, Status
+from pydantic import Field
+
+from loket.chat import actions, queries
+from loket.contact.models import Topic
+from loket.security import rate_limited
+
+router = Router(tags=["chat"])
+
+
+class Problem(Schema):
+    code: str
+    detail: str
+    email_url: str = ""
+
+
+class AvailabilityOut(Schema):
+    open: bool
+    reason: Literal["", "closed", "no-agent", "queue-full"]
+    detail: str
+
+
+class StartIn(Schema):
+    topic: int
+    name: str = Field("", max_length=100)
+    message: str = Field("", max_length=2000)
+    source_url: str = Field("", max_length=500)
+    language: Literal["nl", "en"] = "nl"
+
+
+class StartOut(Schema):
+    conversation: int
+    token: str
+    status: str
+    websocket: str
+
+
+def _email_url(language: str) -> str:
+    with translation.override(language):
+        return reverse("contact:email")
+
+
+@router.get("/availability", response=AvailabilityOut, summary="Can a chat start now for this topic?")
+def availability(request: HttpRequest, topic: int, language: Literal["nl", "en"] = "nl") -> dict[str, object]:
+    found = Topic.objects.filter(pk=topic, active=True).first()
+    reason = queries.unavailable_reason(queries.team_for(found) if found else None)
+    with translation.override(language):
+        detail = str(actions.ChatUnavailable.MESSAGES[reason]) if reason else ""
+    return {"open": not reason, "reason": reason, "detail": detail}
+
+
+@router.post(
+    "/conversations",
+    response={201: StartOut, 409: Problem, 422: Problem, 429: Problem},
+    summary="Start a chat: join the queue of the topic's team",
+)
+def start(request: HttpRequest, payload: StartIn) -> Status:
+    with translation.override(payload.language):
+        if rate_limited(request, "chat-start"):
+            detail = translation.gettext("You started many chats in a short time. Please try again later.")
+            return Status(429, {"code": "rate-limited", "detail": detail})
+        topic = Topic.objects.filter(pk=payload.topic, active=True).first()
+        if topic is None:
+            return Status(422, {"code": "unknown-topic", "detail": translation.gettext("Choose a topic from the list.")})
+        if "\n" in payload.name or "\r" in payload.name:
+            return Status(422, {"code": "bad-name", "detail": translation.gettext("Write this on one line.")})
+        try:
+            conversation = actions.start_conversation(
+                topic=topic, visitor_name=payload.name.strip(), language=payload.language,
+                source_url=payload.source_url if payload.source_url.startswith(("https://", "http://")) else "",
+                text=payload.message.strip(),
+            )  # fmt: skip
+        except actions.ChatUnavailable as error:
+            return Status(
+                409, {"code": error.code, "detail": str(error.detail), "email_url": _email_url(payload.language)}
+            )
+    return Status(
+        201,
+        {
+            "conversation": conversation.pk,
+            "token": conversation.token,
+            "status": conversation.status,
+            "websocket": f"/ws/chat/{payload.language}/",
+        },
+    )

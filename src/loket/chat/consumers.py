@@ -1,0 +1,261 @@
+"""WebSocket consumers: parse a frame, call an action or query, answer. The protocol is in docs/chat-protocol.md.
+
+Frames from the hub (other people's messages, positions) and answers to this client go through one ordered outbox
+per connection, so a client sees them in the order they were produced."""
+
+import asyncio
+import json
+from collections import deque
+from typing import Any
+
+from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from loket.chat import actions, hub, protocol, queries
+from loket.chat.actions import ChatError
+from loket.chat.models import Agent, Conversation, Message
+from loket.chat.protocol import Frame, ProtocolError
+from loket.security import limit_used_up
+
+db = database_sync_to_async
+
+
+class Connection(AsyncWebsocketConsumer):
+    frames: frozenset[str] = frozenset()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.outbox: deque[dict[str, Any]] = deque()
+        self.held: list[dict[str, Any]] | None = None  # frames kept back while the client's state is read
+        self.writer: asyncio.Task[None] | None = None
+        self.hub: hub.Hub | None = None
+
+    def push(self, frame: dict[str, Any]) -> None:
+        if self.held is not None:
+            self.held.append(frame)
+            return
+        self.outbox.append(frame)
+        if self.writer is None or self.writer.done():
+            self.writer = asyncio.get_running_loop().create_task(self._write())
+
+    def release(self) -> None:
+        held, self.held = self.held or [], None
+        for frame in held:
+            self.push(frame)
+
+    async def _write(self) -> None:
+        while self.outbox:
+            frame = self.outbox.popleft()
+            try:
+                await self.send(text_data=json.dumps(frame, separators=(",", ":")))
+            except Exception:  # the socket is gone; disconnect cleans up
+                self.outbox.clear()
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        ref = ""
+        try:
+            frame = protocol.parse(text_data if text_data is not None else bytes_data, self.frames)
+            ref = frame.data.get("client_id", "") if isinstance(frame.data.get("client_id"), str) else ""
+            if frame.type == "ping":
+                self.push({"type": "pong"})
+            else:
+                await self.handle(frame)
+        except ProtocolError as error:
+            self.push(error.frame())
+        except ChatError as error:
+            self.push(protocol.error_frame(error.code, error.detail, ref[:64]))
+
+    async def handle(self, frame: Frame) -> None:
+        raise NotImplementedError
+
+
+def _limited(scope: str, key: str) -> None:
+    if limit_used_up(scope, key):
+        raise ChatError("rate-limited", _("That was a lot in a short time. Wait a moment and try again."))
+
+
+class VisitorConsumer(Connection):
+    """One visitor's connection to their own conversation, found by its unguessable token."""
+
+    frames = protocol.VISITOR_FRAMES
+    conversation_id = 0
+    team_id = 0
+    ticket = 0
+    shown: tuple[Any, ...] | None = None
+
+    async def connect(self) -> None:
+        language = dict(self.scope.get("url_route", {}).get("kwargs", {})).get("language", "")
+        translation.activate(language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE)
+        await self.accept()
+
+    async def disconnect(self, code: int) -> None:
+        if self.hub is not None:
+            self.hub.remove_visitor(self)
+
+    def push(self, frame: dict[str, Any]) -> None:
+        if frame["type"] == "requeued" and self.hub is not None and frame["team"] != self.team_id:
+            self.hub.move_visitor(self, frame["team"])
+        super().push(frame)
+
+    async def handle(self, frame: Frame) -> None:
+        if frame.type == "resume":
+            await self.resume(frame)
+            return
+        if not self.conversation_id:
+            raise ProtocolError("resume-first", _("Start with a “resume” frame that carries your conversation’s token."))
+        conversation = self.conversation_id
+        if frame.type == "message":
+            text, client_id = frame.text(), frame.str("client_id", limit=64)
+            message = await db(_visitor_message)(conversation, text, client_id)
+            self.push({"type": "ack", "client_id": client_id, "seq": message.seq})
+        elif frame.type == "typing":
+            active = bool(frame.data.get("active"))
+            await sync_to_async(actions.signal_typing, thread_sensitive=False)(
+                conversation_id=conversation, agent_id=None, author=Message.Author.VISITOR, active=active
+            )
+        elif frame.type == "read":
+            await db(actions.mark_read)(conversation_id=conversation, reader=Message.Author.VISITOR, seq=frame.int("seq"))
+        elif frame.type == "leave":
+            await db(actions.end_conversation)(conversation_id=conversation, ending=Conversation.Ending.VISITOR)
+        elif frame.type == "rate":
+            score, comment = frame.int("score"), frame.str("comment", limit=1000)
+            await db(actions.rate)(conversation_id=conversation, score=score, comment=comment)
+            self.push({"type": "ok", "for": "rate"})
+        elif frame.type == "transcript":
+            await db(_transcript)(conversation, frame.str("email", limit=254).strip())
+            self.push({"type": "ok", "for": "transcript"})
+
+    async def resume(self, frame: Frame) -> None:
+        token, last_seq = frame.str("token", limit=64), frame.int("last_seq", 0)
+        conversation = await db(_visitor_resume)(token)
+        if conversation is None or (self.conversation_id and conversation.pk != self.conversation_id):
+            self.push(protocol.error_frame("unknown-conversation", _("This chat no longer exists. Start a new one.")))
+            await self.close(code=4404)
+            return
+        translation.activate(conversation.language)
+        self.held = []  # whatever the hub delivers from now on follows the state read below
+        if not self.conversation_id:
+            self.conversation_id, self.team_id, self.ticket = conversation.pk, conversation.team_id, conversation.ticket
+            self.hub = await hub.current()
+            self.hub.add_visitor(self)
+        conversation, messages = await db(_state)(conversation.pk, last_seq)
+        assert self.hub is not None
+        queue = self.hub.queues.get(conversation.team_id)
+        position = queue.position(conversation.ticket) if queue and conversation.status == "waiting" else None
+        self.held[:0] = [protocol.visitor_state(conversation, position), *map(protocol.message_frame, messages)]
+        self.release()
+        self.hub.move_visitor(self, conversation.team_id)  # (re)computes position and estimate
+
+
+def _visitor_resume(token: str) -> Conversation | None:
+    conversation = queries.conversation_for_token(token)
+    if conversation is not None and conversation.status != Conversation.Status.ENDED:
+        actions.touch(conversation_ids=[conversation.pk], agent_ids=[])
+    return conversation
+
+
+def _state(conversation_id: int, last_seq: int) -> tuple[Conversation, list[Message]]:
+    conversation = Conversation.objects.select_related("agent__user").get(pk=conversation_id)
+    return conversation, queries.messages_after(conversation_id, last_seq)
+
+
+def _visitor_message(conversation_id: int, text: str, client_id: str) -> Message:
+    _limited("chat-message", f"visitor:{conversation_id}")
+    return actions.post_message(
+        conversation_id=conversation_id, author=Message.Author.VISITOR, text=text, client_id=client_id
+    )
+
+
+def _transcript(conversation_id: int, email: str) -> None:
+    _limited("chat-transcript", str(conversation_id))
+    actions.email_transcript(conversation_id=conversation_id, email=email)
+
+
+class AgentConsumer(Connection):
+    """An agent's console: availability, the queues, and every open chat of theirs."""
+
+    frames = protocol.AGENT_FRAMES
+    agent_id = 0
+
+    async def connect(self) -> None:
+        user = self.scope.get("user")
+        if user is None or not await db(_may_chat)(user):
+            await self.close(code=4403)
+            return
+        agent = await db(actions.agent_for)(user)
+        self.agent_id = agent.pk
+        await self.accept()
+        self.held = []
+        self.hub = await hub.current()
+        self.hub.add_console(self)
+        hello = await db(_hello)(agent.pk)
+        hello["queues"] = self.hub.queue_summaries()
+        self.held.insert(0, hello)
+        self.release()
+
+    async def disconnect(self, code: int) -> None:
+        if self.hub is not None:
+            self.hub.remove_console(self)
+
+    async def handle(self, frame: Frame) -> None:
+        agent = await db(Agent.objects.select_related("user").get)(pk=self.agent_id)
+        if frame.type == "status":
+            capacity = frame.int("capacity") if "capacity" in frame.data else None
+            await db(actions.set_availability)(agent=agent, status=frame.str("status", limit=20), capacity=capacity)
+            return
+        conversation = frame.int("conversation")
+        if frame.type == "message":
+            text, client_id = frame.text(), frame.str("client_id", limit=64)
+            message = await db(actions.post_message)(
+                conversation_id=conversation, author=Message.Author.AGENT, text=text, client_id=client_id, agent=agent
+            )
+            self.push({"type": "ack", "conversation": conversation, "client_id": client_id, "seq": message.seq})
+        elif frame.type == "resume":
+            messages = await db(_agent_messages)(agent, conversation, frame.int("last_seq", 0))
+            for message in messages:
+                self.push(protocol.message_frame(message))
+        elif frame.type == "typing":
+            await sync_to_async(actions.signal_typing, thread_sensitive=False)(
+                conversation_id=conversation, agent_id=agent.pk, author=Message.Author.AGENT,
+                active=bool(frame.data.get("active")),
+            )  # fmt: skip
+        elif frame.type == "read":
+            await db(actions.mark_read)(conversation_id=conversation, reader=Message.Author.AGENT, seq=frame.int("seq"))
+        elif frame.type == "close":
+            await db(actions.end_conversation)(conversation_id=conversation, ending=Conversation.Ending.AGENT, agent=agent)
+        elif frame.type == "transfer":
+            to_team = frame.int("team") if "team" in frame.data else None
+            to_agent = frame.int("agent") if "agent" in frame.data else None
+            if (to_team is None) == (to_agent is None):
+                raise ProtocolError("bad-frame", _("Transfer to a team or to a colleague."))
+            await db(actions.transfer)(conversation_id=conversation, agent=agent, to_team=to_team, to_agent=to_agent)
+
+
+def _may_chat(user: Any) -> bool:
+    return bool(user.is_authenticated and user.has_perm("contact.change_case"))
+
+
+def _hello(agent_id: int) -> dict[str, Any]:
+    agent = Agent.objects.select_related("user").get(pk=agent_id)
+    actions.touch(conversation_ids=[], agent_ids=[agent.pk])
+    conversations = list(queries.open_conversations(agent))
+    return {
+        "type": "hello",
+        "agent": protocol.agent_data(agent),
+        "teams": [{"id": team.pk, "name": str(team)} for team in agent.teams.all()],
+        "colleagues": [protocol.agent_data(a) for a in queries.present_agents().exclude(pk=agent.pk).select_related("user")],
+        "conversations": [
+            {**protocol.conversation_data(c), "messages": [protocol.message_frame(m) for m in queries.messages_after(c.pk, 0)]}
+            for c in conversations
+        ],
+    }
+
+
+def _agent_messages(agent: Agent, conversation_id: int, last_seq: int) -> list[Message]:
+    if not Conversation.objects.filter(pk=conversation_id, agent=agent).exists():
+        raise ChatError("not-yours", _("This chat is not yours."))
+    return queries.messages_after(conversation_id, last_seq)

@@ -1,0 +1,57 @@
+"""The only way chat actions tell connected clients about changes: after the transaction commits, so nobody hears
+of a change that was rolled back. Redis carries the events between processes (one subscription per process, see
+`hub.py`); without Redis, one process delivers them to itself. Losing an event loses nothing: the database is the
+truth, and clients catch up from it when they reconnect."""
+
+import json
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "loket:chat"
+
+_redis: Any = None
+
+
+def publish(event: dict[str, Any]) -> None:
+    data = json.dumps(event, separators=(",", ":"))
+    if settings.REDIS_URL:
+        global _redis
+        import redis
+
+        try:
+            if _redis is None:
+                _redis = redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2)
+            _redis.publish(CHANNEL, data)
+        except redis.RedisError:
+            log.warning("chat event not published (Redis unavailable); clients catch up when they reconnect")
+    else:
+        from loket.chat import hub
+
+        hub.deliver_everywhere(data)
+
+
+def publish_on_commit(event: dict[str, Any]) -> None:
+    transaction.on_commit(lambda: publish(event))
+
+
+def queue_changed(
+    team_id: int, *, left: Iterable[tuple[int, int]] = (), joined: Iterable[tuple[int, int, float]] = ()
+) -> None:
+    """Entries that left or joined a team's queue: every process derives each waiting visitor's position from it."""
+    publish_on_commit({"kind": "queue", "team": team_id, "left": list(left), "joined": list(joined)})
+
+
+def to_conversation(conversation_id: int, agent_id: int | None, frame: dict[str, Any], *, now: bool = False) -> None:
+    """A frame for the visitor of a conversation and the console of its agent."""
+    event = {"kind": "conversation", "conversation": conversation_id, "agent": agent_id, "frame": frame}
+    publish(event) if now else publish_on_commit(event)
+
+
+def to_agent(agent_id: int, frame: dict[str, Any]) -> None:
+    publish_on_commit({"kind": "agent", "agent": agent_id, "frame": frame})

@@ -1,0 +1,316 @@
+"""Each server process's single point of contact with the chat's events (one per event loop).
+
+It holds the process's connections and, per team, the queue as a sorted list of tickets. Every process hears every
+event once (one Redis subscription, or in-process delivery without Redis) and fans it out in a plain loop over its
+own connections, without going through a channel layer per connection.
+
+A queue change is one small event (which entries left, which joined). From it each process recomputes the position
+of its own waiting visitors by bisection in memory: no query per visitor, and a visitor is only sent a frame when
+its position or estimate changed. Changes that arrive close together are coalesced into one pass.
+
+Applying the same change twice, or changes out of order, gives the same queue: entries are (ticket, entry id), an
+entry that left never comes back (a returning conversation gets a new entry), and departures are remembered. So a
+process can subscribe first and load the queues from the database second without losing or double-counting.
+"""
+
+import asyncio
+import bisect
+import json
+import logging
+import time
+import weakref
+from typing import Any, Protocol
+
+from channels.db import database_sync_to_async
+from django.conf import settings
+
+from loket.chat import actions, events, protocol, queries
+
+log = logging.getLogger(__name__)
+
+FLUSH_DELAY = 0.02  # seconds to gather queue changes into one pass
+RATE_TTL = 10.0  # seconds a team's service rate is reused for estimates
+
+
+class Link(Protocol):
+    def push(self, frame: dict[str, Any]) -> None:
+        """Queue a frame for the client, in order, without waiting for it to be written."""
+
+
+class VisitorLink(Link, Protocol):
+    conversation_id: int
+    team_id: int
+    ticket: int
+    shown: tuple[Any, ...] | None  # the (position, estimate) last sent
+
+
+class ConsoleLink(Link, Protocol):
+    agent_id: int
+
+
+class TeamQueue:
+    """A team's waiting entries in ticket order, rebuilt from events."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[int, int]] = []  # (ticket, entry id), sorted
+        self.joined_at: dict[int, float] = {}  # entry id -> when it joined
+        self.gone: set[int] = set()
+
+    def join(self, ticket: int, entry_id: int, joined_at: float) -> None:
+        if entry_id in self.gone or entry_id in self.joined_at:
+            return
+        bisect.insort(self.entries, (ticket, entry_id))
+        self.joined_at[entry_id] = joined_at
+
+    def leave(self, ticket: int, entry_id: int) -> None:
+        self.gone.add(entry_id)
+        if self.joined_at.pop(entry_id, None) is not None:
+            index = bisect.bisect_left(self.entries, (ticket, entry_id))
+            if index < len(self.entries) and self.entries[index] == (ticket, entry_id):
+                del self.entries[index]
+
+    def position(self, ticket: int) -> int | None:
+        index = bisect.bisect_left(self.entries, (ticket, -1))
+        return index + 1 if index < len(self.entries) and self.entries[index][0] == ticket else None
+
+    def summary(self) -> dict[str, Any]:
+        oldest = min((self.joined_at[pk] for _, pk in self.entries), default=None)
+        return {"waiting": len(self.entries), "oldest": oldest}
+
+
+class Hub:
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.visitors: dict[int, set[VisitorLink]] = {}  # conversation id -> its connections here
+        self.watchers: dict[int, set[VisitorLink]] = {}  # team id -> visitor connections here
+        self.consoles: dict[int, set[ConsoleLink]] = {}  # agent id -> console connections here
+        self.queues: dict[int, TeamQueue] = {}
+        self.rates: dict[int, tuple[float, float | None]] = {}
+        self.dirty: set[int] = set()
+        self.flushing = False
+        self.ready = asyncio.Event()
+        self.tasks: list[asyncio.Task[None]] = []
+        self.summaries: dict[str, Any] = {}
+        self.loading: list[dict[str, Any]] | None = None  # queue events held back while the queues load
+
+    # --- connections ---
+
+    def add_visitor(self, link: VisitorLink) -> None:
+        self.visitors.setdefault(link.conversation_id, set()).add(link)
+        self.watchers.setdefault(link.team_id, set()).add(link)
+        self._mark(link.team_id)
+
+    def move_visitor(self, link: VisitorLink, team_id: int) -> None:
+        self.watchers.get(link.team_id, set()).discard(link)
+        link.team_id, link.shown = team_id, None
+        self.watchers.setdefault(team_id, set()).add(link)
+        self._mark(team_id)
+
+    def remove_visitor(self, link: VisitorLink) -> None:
+        for index, key in ((self.visitors, link.conversation_id), (self.watchers, link.team_id)):
+            links = index.get(key)
+            if links is not None:
+                links.discard(link)
+                if not links:
+                    del index[key]
+
+    def add_console(self, link: ConsoleLink) -> None:
+        self.consoles.setdefault(link.agent_id, set()).add(link)
+
+    def remove_console(self, link: ConsoleLink) -> None:
+        links = self.consoles.get(link.agent_id)
+        if links is not None:
+            links.discard(link)
+            if not links:
+                del self.consoles[link.agent_id]
+
+    def queue_summaries(self) -> dict[str, Any]:
+        return {str(team): queue.summary() for team, queue in self.queues.items()}
+
+    # --- events ---
+
+    def receive(self, data: str | bytes) -> None:
+        event = json.loads(data)
+        kind = event["kind"]
+        if kind == "queue":
+            if self.loading is not None:
+                self.loading.append(event)
+            else:
+                self._apply(event)
+        elif kind == "conversation":
+            frame = event["frame"]
+            for link in self.visitors.get(event["conversation"], ()):
+                link.push(frame)
+            for link in self.consoles.get(event["agent"], ()):
+                link.push(frame)
+        elif kind == "agent":
+            for link in self.consoles.get(event["agent"], ()):
+                link.push(event["frame"])
+
+    def _apply(self, event: dict[str, Any]) -> None:
+        queue = self.queues.setdefault(event["team"], TeamQueue())
+        for ticket, entry_id in event["left"]:
+            queue.leave(ticket, entry_id)
+        for ticket, entry_id, joined_at in event["joined"]:
+            queue.join(ticket, entry_id, joined_at)
+        self._mark(event["team"])
+
+    def _spawn(self, coroutine: Any) -> None:
+        task = self.loop.create_task(coroutine)
+        self.tasks.append(task)
+        task.add_done_callback(self.tasks.remove)
+
+    def _mark(self, team_id: int) -> None:
+        self.dirty.add(team_id)
+        if not self.flushing:
+            self.flushing = True
+            self._spawn(self._flush())
+
+    async def _flush(self) -> None:
+        try:
+            await asyncio.sleep(FLUSH_DELAY)
+            await self.ready.wait()
+            while self.dirty:
+                teams, self.dirty = self.dirty, set()
+                for team_id in teams:
+                    await self._send_positions(team_id)
+                self._send_summaries()
+        finally:
+            self.flushing = False
+
+    async def _send_positions(self, team_id: int) -> None:
+        queue = self.queues.get(team_id)
+        links = list(self.watchers.get(team_id, ()))
+        if queue is None or not links:
+            return
+        rate = await self._rate(team_id)
+        for link in links:
+            position = queue.position(link.ticket)
+            if position is None:
+                link.shown = None  # served, left, or not yet in; a conversation frame tells the rest
+                continue
+            estimate = queries.estimate(position, rate)
+            if link.shown != (position, estimate):
+                link.shown = (position, estimate)
+                link.push(protocol.position_frame(position, estimate))
+
+    def _send_summaries(self) -> None:
+        summaries = self.queue_summaries()
+        if summaries == self.summaries or not self.consoles:
+            return
+        self.summaries = summaries
+        frame = {"type": "queues", "queues": summaries}
+        for links in self.consoles.values():
+            for link in links:
+                link.push(frame)
+
+    async def _rate(self, team_id: int) -> float | None:
+        cached = self.rates.get(team_id)
+        if cached and time.monotonic() - cached[0] < RATE_TTL:
+            return cached[1]
+        rate = await database_sync_to_async(queries.service_rate)(team_id)
+        self.rates[team_id] = (time.monotonic(), rate)
+        return rate
+
+    # --- running ---
+
+    async def start(self) -> None:
+        if settings.REDIS_URL:
+            self.tasks.append(self.loop.create_task(self._listen()))
+        else:
+            await self._load()
+        self.tasks.append(self.loop.create_task(self._heartbeat()))
+
+    async def _load(self) -> None:
+        """(Re)build every team's queue from the database while the subscription runs; the queue events that arrive
+        meanwhile are applied on top (applying one twice changes nothing)."""
+        self.loading = []
+        try:
+            loaded = await database_sync_to_async(_load_queues)()
+        finally:
+            buffered, self.loading = self.loading, None
+        self.queues = {}
+        for team_id, entries in loaded.items():
+            queue = self.queues[team_id] = TeamQueue()
+            for entry in entries:
+                queue.join(*entry)
+        for event in buffered:
+            self._apply(event)
+        for team_id in self.queues:
+            self._mark(team_id)
+        self.ready.set()
+
+    async def stop(self) -> None:
+        for task in list(self.tasks):
+            task.cancel()
+        await asyncio.gather(*self.tasks, return_exceptions=True)
+        _hubs.pop(self.loop, None)
+
+    async def _listen(self) -> None:
+        import redis.asyncio as redis
+
+        delay = 0.5
+        while True:
+            client = redis.Redis.from_url(settings.REDIS_URL)
+            try:
+                async with client.pubsub() as pubsub:
+                    await pubsub.subscribe(events.CHANNEL)
+                    await self._load()
+                    self._tell_everyone({"type": "resync"})
+                    delay = 0.5
+                    async for message in pubsub.listen():
+                        if message["type"] == "message":
+                            self.receive(message["data"])
+            except (redis.RedisError, OSError):
+                log.warning("chat event subscription lost; retrying in %.1f s", delay)
+            finally:
+                await client.aclose()
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 10)
+
+    def _tell_everyone(self, frame: dict[str, Any]) -> None:
+        """After a gap in the subscription, events may have been missed: clients ask again for what they lack."""
+        for index in (self.visitors, self.consoles):
+            for links in index.values():
+                for link in links:
+                    link.push(frame)
+
+    async def _heartbeat(self) -> None:
+        """Say which visitors and agents are still connected here, and let absences run out. Every process does
+        this; expiring is idempotent, so it does not matter which one gets there first."""
+        while True:
+            await asyncio.sleep(settings.LOKET_CHAT_HEARTBEAT)
+            try:
+                await database_sync_to_async(actions.touch)(
+                    conversation_ids=list(self.visitors), agent_ids=list(self.consoles)
+                )
+                await database_sync_to_async(actions.expire_absent)()
+            except Exception:
+                log.exception("chat heartbeat failed; trying again")
+
+
+def _load_queues() -> dict[int, list[tuple[int, int, float]]]:
+    from loket.chat.models import Team
+
+    return {team_id: queries.waiting_tickets(team_id) for team_id in Team.objects.values_list("pk", flat=True)}
+
+
+_hubs: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Hub]" = weakref.WeakKeyDictionary()
+
+
+async def current() -> Hub:
+    """This event loop's hub, started on first use."""
+    loop = asyncio.get_running_loop()
+    hub = _hubs.get(loop)
+    if hub is None:
+        hub = _hubs[loop] = Hub(loop)
+        await hub.start()
+    await hub.ready.wait()
+    return hub
+
+
+def deliver_everywhere(data: str) -> None:
+    """Without Redis: hand an event to every hub in this process, from whatever thread the action ran in."""
+    for loop, hub in list(_hubs.items()):
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(hub.receive, data)

@@ -1,0 +1,144 @@
+"""The chat's wire format (docs/chat-protocol.md): parsing what clients send, building what they receive."""
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from loket.chat.models import Agent, Conversation, Message
+from loket.chat.queries import Estimate
+
+MAX_FRAME_BYTES = 8192
+MAX_TEXT = 2000  # characters in one chat message
+
+
+class ProtocolError(Exception):
+    def __init__(self, code: str, detail: str, ref: str = "") -> None:
+        super().__init__(detail)
+        self.code, self.detail, self.ref = code, detail, ref
+
+    def frame(self) -> dict[str, Any]:
+        return error_frame(self.code, self.detail, self.ref)
+
+
+def error_frame(code: str, detail: str, ref: str = "") -> dict[str, Any]:
+    return {"type": "error", "code": code, "detail": detail, **({"ref": ref} if ref else {})}
+
+
+@dataclass(frozen=True)
+class Frame:
+    type: str
+    data: dict[str, Any]
+
+    def text(self) -> str:
+        return _text(self.data)
+
+    def int(self, name: str, default: int | None = None) -> int:
+        value = self.data.get(name, default)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ProtocolError("bad-frame", _("“%(name)s” must be a whole number.") % {"name": name})
+        return value
+
+    def str(self, name: str, default: str = "", limit: int = 200) -> str:
+        value = self.data.get(name, default)
+        if not isinstance(value, str) or len(value) > limit:
+            raise ProtocolError("bad-frame", _("“%(name)s” must be text.") % {"name": name})
+        return value
+
+
+def _text(data: dict[str, Any]) -> str:
+    ref = data.get("client_id") if isinstance(data.get("client_id"), str) else ""
+    text = data.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ProtocolError("empty-message", _("Write a message first."), ref)
+    if len(text) > MAX_TEXT:
+        raise ProtocolError(
+            "message-too-long",
+            _("Keep a message under %(limit)d characters (this one has %(count)d).") % {"limit": MAX_TEXT, "count": len(text)},
+            ref,
+        )
+    return text.strip()
+
+
+def parse(raw: str | bytes | None, allowed: frozenset[str]) -> Frame:
+    """One client frame: a JSON object with a known "type"; anything else raises ProtocolError."""
+    if raw is None:
+        raise ProtocolError("bad-frame", _("Send frames as JSON text."))
+    if len(raw) > MAX_FRAME_BYTES:
+        raise ProtocolError(
+            "frame-too-large", _("That was too large to send (at most %(limit)d bytes).") % {"limit": MAX_FRAME_BYTES}
+        )
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise ProtocolError("invalid-json", _("That was not valid JSON.")) from None
+    if not isinstance(data, dict) or not isinstance(data.get("type"), str):
+        raise ProtocolError("bad-frame", _("A frame is a JSON object with a “type”."))
+    if data["type"] not in allowed:
+        raise ProtocolError("unknown-type", _("Unknown frame type “%(type)s”.") % {"type": data["type"][:40]})
+    return Frame(data["type"], data)
+
+
+VISITOR_FRAMES = frozenset({"resume", "message", "typing", "read", "leave", "rate", "transcript", "ping"})
+AGENT_FRAMES = frozenset({"resume", "status", "message", "typing", "read", "close", "transfer", "ping"})
+
+
+def message_frame(message: Message) -> dict[str, Any]:
+    name = message.agent.display_name if message.agent else ""
+    return {
+        "type": "message",
+        "conversation": message.conversation_id,
+        "seq": message.seq,
+        "author": message.author,
+        "name": name,
+        "text": message.text,
+        "at": message.created_at.isoformat(),
+        "client_id": message.client_id,
+    }
+
+
+def estimate_data(estimate: Estimate | None) -> dict[str, int] | None:
+    return {"low": estimate.low, "high": estimate.high} if estimate else None
+
+
+def position_frame(position: int, estimate: Estimate | None) -> dict[str, Any]:
+    return {"type": "position", "position": position, "estimate": estimate_data(estimate)}
+
+
+def visitor_state(
+    conversation: Conversation, position: int | None = None, estimate: Estimate | None = None
+) -> dict[str, Any]:
+    return {
+        "type": "state",
+        "status": conversation.status,
+        "ending": conversation.ending,
+        "position": position,
+        "estimate": estimate_data(estimate),
+        "agent": conversation.agent.display_name if conversation.agent else None,
+        "last_seq": conversation.last_seq,
+        "read_seq": conversation.agent_read_seq,
+        "rated": conversation.rating is not None,
+    }
+
+
+def conversation_data(conversation: Conversation) -> dict[str, Any]:
+    """What a console shows about a conversation."""
+    return {
+        "id": conversation.pk,
+        "status": conversation.status,
+        "ending": conversation.ending,
+        "visitor_name": conversation.visitor_name,
+        "topic": str(conversation.topic),
+        "team": conversation.team_id,
+        "language": conversation.language,
+        "source_url": conversation.source_url,
+        "started_at": conversation.started_at.isoformat() if conversation.started_at else None,
+        "last_seq": conversation.last_seq,
+        "read_seq": conversation.visitor_read_seq,
+        "agent": conversation.agent_id,
+    }
+
+
+def agent_data(agent: Agent) -> dict[str, Any]:
+    return {"id": agent.pk, "name": agent.display_name, "status": agent.status, "capacity": agent.capacity}

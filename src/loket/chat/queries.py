@@ -1,0 +1,143 @@
+"""Reads of the chat: whether it is open, where a visitor stands, how long the wait is likely to be."""
+
+import datetime
+import math
+from dataclasses import dataclass
+from functools import cache
+
+from django.conf import settings
+from django.db.models import Avg, Count, F, Q, QuerySet
+from django.utils import timezone
+
+from loket.chat.models import Agent, Conversation, Message, OpeningHours, QueueEntry, Team
+from loket.contact.models import Topic
+
+# How far back the service rate looks, and how many taken chats it needs before it trusts what it saw.
+RATE_WINDOW = datetime.timedelta(minutes=30)
+RATE_MIN_SAMPLES = 3
+# Without enough history: an assumed handling time per chat, so a first estimate is possible at all.
+DEFAULT_HANDLING_MINUTES = 6.0
+
+
+def team_for(topic: Topic) -> Team | None:
+    """The team that has the topic, else the first team (which takes everything nobody else has)."""
+    return topic.teams.order_by("sort_order", "pk").first() or Team.objects.order_by("sort_order", "pk").first()
+
+
+@cache
+def _holidays(year: int) -> frozenset[datetime.date]:
+    import holidays
+
+    return frozenset(holidays.country_holidays("BE", years=year))
+
+
+def is_open(now: datetime.datetime | None = None) -> bool:
+    """Open on the weekly schedule editors set, never on a Belgian public holiday; no schedule means always open."""
+    local = timezone.localtime(now or timezone.now())
+    if local.date() in _holidays(local.year):
+        return False
+    hours = list(OpeningHours.objects.all())
+    if not hours:
+        return True
+    moment = local.time()
+    return any(h.weekday == local.weekday() and h.opens <= moment < h.closes for h in hours)
+
+
+def present_agents(
+    team: Team | None = None, now: datetime.datetime | None = None, *, also_away: bool = False
+) -> QuerySet[Agent]:
+    """Agents whose console is open (its heartbeat is recent) and who said they are available (or only away)."""
+    since = (now or timezone.now()) - datetime.timedelta(seconds=settings.LOKET_CHAT_AGENT_GRACE)
+    statuses = [Agent.Status.AVAILABLE, Agent.Status.AWAY] if also_away else [Agent.Status.AVAILABLE]
+    found = Agent.objects.filter(status__in=statuses, seen_at__gte=since)
+    return found.filter(teams=team) if team is not None else found
+
+
+def waiting(team: Team | int) -> QuerySet[QueueEntry]:
+    return QueueEntry.objects.filter(team=team, left_at=None)
+
+
+def unavailable_reason(team: Team | None, now: datetime.datetime | None = None) -> str:
+    """Why a new chat cannot start now ("closed", "no-agent", "queue-full"), or "" when it can."""
+    if team is None or not is_open(now):
+        return "closed"
+    if not present_agents(team, now, also_away=True).exists():  # an agent who is away will be back: worth waiting
+        return "no-agent"
+    if waiting(team).count() >= team.queue_limit:
+        return "queue-full"
+    return ""
+
+
+def waiting_tickets(team_id: int) -> list[tuple[int, int, float]]:
+    """The team's queue in order: (ticket, entry id, joined as a timestamp)."""
+    rows = waiting(team_id).order_by("ticket", "pk").values_list("ticket", "pk", "joined_at")
+    return [(ticket, pk, joined.timestamp()) for ticket, pk, joined in rows]
+
+
+def position(conversation: Conversation) -> int | None:
+    """1 for the first in line; None when not waiting."""
+    entry = waiting(conversation.team_id).filter(conversation=conversation).first()
+    if entry is None:
+        return None
+    return waiting(conversation.team_id).filter(ticket__lt=entry.ticket).count() + 1
+
+
+def service_rate(team_id: int, now: datetime.datetime | None = None) -> float | None:
+    """Chats taken per minute in this team: what was seen lately, or, with too little history, what the available
+    agents could take at the usual handling time. None when nobody is there to take chats."""
+    now = now or timezone.now()
+    served = QueueEntry.objects.filter(
+        team_id=team_id, outcome=QueueEntry.Outcome.SERVED, left_at__gte=now - RATE_WINDOW
+    ).count()
+    if served >= RATE_MIN_SAMPLES:
+        return served / (RATE_WINDOW.total_seconds() / 60)
+    slots = sum(agent.capacity for agent in present_agents(Team(pk=team_id), now))
+    if not slots:
+        return None
+    handling = Conversation.objects.filter(
+        team_id=team_id, ended_at__gte=now - RATE_WINDOW, started_at__isnull=False
+    ).aggregate(avg=Avg(F("ended_at") - F("started_at")))["avg"]
+    minutes = handling.total_seconds() / 60 if handling else DEFAULT_HANDLING_MINUTES
+    return slots / max(minutes, 0.5)
+
+
+@dataclass(frozen=True)
+class Estimate:
+    low: int  # minutes
+    high: int
+
+
+def estimate(position: int, rate: float | None) -> Estimate | None:
+    """The wait for the position-th in line, as a range that holds about 8 times in 10.
+
+    Chats are taken at `rate` per minute, roughly as a Poisson process: the wait for the n-th has mean n/rate and
+    standard deviation sqrt(n)/rate; ±1.28 standard deviations covers 80%.
+    """
+    if rate is None or rate <= 0 or position < 1:
+        return None
+    spread = 1.28 * math.sqrt(position)
+    return Estimate(low=max(0, math.floor((position - spread) / rate)), high=max(1, math.ceil((position + spread) / rate)))
+
+
+def conversation_for_token(token: str) -> Conversation | None:
+    if not token or len(token) > 64:
+        return None
+    return Conversation.objects.select_related("agent__user", "team", "topic").filter(token=token).first()
+
+
+def messages_after(conversation_id: int, seq: int, limit: int = 500) -> list[Message]:
+    return list(
+        Message.objects.filter(conversation_id=conversation_id, seq__gt=seq)
+        .select_related("agent__user")
+        .order_by("seq")[:limit]
+    )
+
+
+def open_conversations(agent: Agent) -> QuerySet[Conversation]:
+    return agent.conversations.filter(status=Conversation.Status.ACTIVE).select_related("topic", "team")
+
+
+def queue_counts() -> dict[int, int]:
+    """Visitors waiting per team id (teams with nobody waiting included)."""
+    rows = Team.objects.annotate(n=Count("queue_entries", filter=Q(queue_entries__left_at=None)))
+    return {team.pk: team.n for team in rows}
