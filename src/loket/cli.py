@@ -65,7 +65,18 @@ def serve(host: str, port: int) -> None:
         f"  outgoing mail    {getattr(settings, 'EMAIL_FILE_PATH', None) or settings.EMAIL_HOST}\n",
         flush=True,
     )
-    uvicorn.run("loket.asgi:application", host=host, port=port, lifespan="off", log_level="warning")
+    uvicorn.run("loket.asgi:application", host=host, port=port, lifespan="off", log_level="warning", ws_max_size=64 * 1024)
+
+
+def web(host: str, port: int, workers: int) -> None:
+    """Only the web server: for deployments where migrations and the worker run on their own (docs/operations.md)."""
+    import uvicorn
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")
+    uvicorn.run(
+        "loket.asgi:application", host=host, port=port, workers=workers, lifespan="off", log_level="warning",
+        ws_max_size=64 * 1024,
+    )  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -74,6 +85,10 @@ def main(argv: list[str] | None = None) -> None:
     serve_parser = commands.add_parser("serve", help="migrate, load demo content when empty, run web and worker")
     serve_parser.add_argument("--host", default=os.environ.get("LOKET_HOST", "127.0.0.1"))
     serve_parser.add_argument("--port", type=int, default=int(os.environ.get("LOKET_PORT", "8000")))
+    web_parser = commands.add_parser("web", help="the web server alone (no migrate, no worker), for many processes")
+    web_parser.add_argument("--host", default=os.environ.get("LOKET_HOST", "127.0.0.1"))
+    web_parser.add_argument("--port", type=int, default=int(os.environ.get("LOKET_PORT", "8000")))
+    web_parser.add_argument("--workers", type=int, default=1, help="server processes on this port")
     commands.add_parser("worker", help="run the background worker alone (extra options go to db_worker)")
     commands.add_parser("manage", help="Django's management commands, e.g. `loket manage createsuperuser`")
     mail_in = commands.add_parser(
@@ -95,6 +110,8 @@ def main(argv: list[str] | None = None) -> None:
         if rest:
             parser.error(f"unknown options: {' '.join(rest)}")
         serve(args.host, args.port)
+    elif args.command == "web":
+        web(args.host, args.port, args.workers)
     elif args.command == "mail-in":
         _setup_django()
         from loket.contact.mailin import serve_mail_in

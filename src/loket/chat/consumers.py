@@ -134,6 +134,8 @@ class VisitorConsumer(Connection):
         conversation = await db(_visitor_resume)(token)
         if conversation is None or (self.conversation_id and conversation.pk != self.conversation_id):
             self.push(protocol.error_frame("unknown-conversation", _("This chat no longer exists. Start a new one.")))
+            if self.writer is not None:
+                await self.writer  # the client reads why before the socket closes
             await self.close(code=4404)
             return
         translation.activate(conversation.language)

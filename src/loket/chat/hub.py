@@ -14,6 +14,7 @@ process can subscribe first and load the queues from the database second without
 """
 
 import asyncio
+import contextvars
 import bisect
 import json
 import logging
@@ -27,6 +28,11 @@ from django.conf import settings
 from loket.chat import actions, events, protocol, queries
 
 log = logging.getLogger(__name__)
+
+
+def in_thread(function: Any) -> Any:
+    """The hub's own database work runs in the shared pool, apart from any connection's thread."""
+    return database_sync_to_async(function, thread_sensitive=False)
 
 FLUSH_DELAY = 0.02  # seconds to gather queue changes into one pass
 RATE_TTL = 10.0  # seconds a team's service rate is reused for estimates
@@ -156,7 +162,7 @@ class Hub:
         self._mark(event["team"])
 
     def _spawn(self, coroutine: Any) -> None:
-        task = self.loop.create_task(coroutine)
+        task = self.loop.create_task(coroutine, context=contextvars.Context())
         self.tasks.append(task)
         task.add_done_callback(self.tasks.remove)
 
@@ -208,7 +214,7 @@ class Hub:
         cached = self.rates.get(team_id)
         if cached and time.monotonic() - cached[0] < RATE_TTL:
             return cached[1]
-        rate = await database_sync_to_async(queries.service_rate)(team_id)
+        rate = await in_thread(queries.service_rate)(team_id)
         self.rates[team_id] = (time.monotonic(), rate)
         return rate
 
@@ -216,17 +222,17 @@ class Hub:
 
     async def start(self) -> None:
         if settings.REDIS_URL:
-            self.tasks.append(self.loop.create_task(self._listen()))
+            self.tasks.append(self.loop.create_task(self._listen(), context=contextvars.Context()))
         else:
             await self._load()
-        self.tasks.append(self.loop.create_task(self._heartbeat()))
+        self.tasks.append(self.loop.create_task(self._heartbeat(), context=contextvars.Context()))
 
     async def _load(self) -> None:
         """(Re)build every team's queue from the database while the subscription runs; the queue events that arrive
         meanwhile are applied on top (applying one twice changes nothing)."""
         self.loading = []
         try:
-            loaded = await database_sync_to_async(_load_queues)()
+            loaded = await in_thread(_load_queues)()
         finally:
             buffered, self.loading = self.loading, None
         self.queues = {}
@@ -281,10 +287,10 @@ class Hub:
         while True:
             await asyncio.sleep(settings.LOKET_CHAT_HEARTBEAT)
             try:
-                await database_sync_to_async(actions.touch)(
+                await in_thread(actions.touch)(
                     conversation_ids=list(self.visitors), agent_ids=list(self.consoles)
                 )
-                await database_sync_to_async(actions.expire_absent)()
+                await in_thread(actions.expire_absent)()
             except Exception:
                 log.exception("chat heartbeat failed; trying again")
 
@@ -313,4 +319,5 @@ def deliver_everywhere(data: str) -> None:
     """Without Redis: hand an event to every hub in this process, from whatever thread the action ran in."""
     for loop, hub in list(_hubs.items()):
         if not loop.is_closed():
-            loop.call_soon_threadsafe(hub.receive, data)
+            # A fresh context: the caller's (an action's thread) must not leak into the hub's tasks.
+            loop.call_soon_threadsafe(hub.receive, data, context=contextvars.Context())

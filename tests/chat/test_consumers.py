@@ -1,0 +1,201 @@
+"""The WebSocket protocol through Channels' WebsocketCommunicator, against the real ASGI application."""
+
+import json
+
+import pytest
+from asgiref.sync import sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.test import Client
+
+from loket.asgi import application
+from loket.chat import hub as chat_hub
+from loket.chat.models import Agent, Conversation, Team
+from loket.contact.models import Topic
+from tests.chat.conftest import enqueue_visitor, make_agent
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+ORIGIN = (b"origin", b"http://localhost")
+
+
+@pytest.fixture
+async def hub():
+    found = await chat_hub.current()
+    yield found
+    await found.stop()
+
+
+@pytest.fixture
+def chat_topic(transactional_db):
+    team = Team.objects.create(name_nl="Team A", name_en="Team A", sort_order=0)
+    topic = Topic.objects.create(name_nl="Wonen", name_en="Housing")
+    team.topics.add(topic)
+    return topic, team
+
+
+async def visitor(token: str, last_seq: int = 0, language: str = "nl") -> tuple[WebsocketCommunicator, dict]:
+    socket = WebsocketCommunicator(application, f"/ws/chat/{language}/", headers=[ORIGIN])
+    connected, _ = await socket.connect()
+    assert connected
+    await socket.send_json_to({"type": "resume", "token": token, "last_seq": last_seq})
+    return socket, await socket.receive_json_from()
+
+
+async def frames_until(socket: WebsocketCommunicator, kind: str, timeout: float = 3) -> list[dict]:
+    seen = []
+    while True:
+        frame = await socket.receive_json_from(timeout=timeout)
+        seen.append(frame)
+        if frame["type"] == kind:
+            return seen
+
+
+async def agent_console(agent: Agent) -> WebsocketCommunicator:
+    client = Client()
+    await sync_to_async(client.force_login)(agent.user)
+    cookie = f"sessionid={client.cookies['sessionid'].value}".encode()
+    socket = WebsocketCommunicator(application, "/ws/console/", headers=[ORIGIN, (b"cookie", cookie)])
+    connected, _ = await socket.connect()
+    assert connected
+    return socket
+
+
+async def test_visitor_sees_position_drop_when_the_one_ahead_is_served(hub, chat_topic):
+    topic, team = chat_topic
+    ann = await sync_to_async(make_agent)("ann", team, status=Agent.Status.AWAY)
+    first = await sync_to_async(enqueue_visitor)(topic)
+    second = await sync_to_async(enqueue_visitor)(topic)
+    socket, state = await visitor(second.token)
+    assert (state["type"], state["status"], state["position"]) == ("state", "waiting", 2)
+    assert (await frames_until(socket, "position"))[-1]["position"] == 2
+    console = await agent_console(ann)
+    hello = await console.receive_json_from()
+    assert hello["type"] == "hello" and hello["queues"][str(team.pk)]["waiting"] == 2
+    await console.send_json_to({"type": "status", "status": "available"})
+    started = [f for f in await frames_until(console, "started") if f["type"] == "started"][0]
+    assert started["conversation"]["id"] == first.pk
+    assert (await frames_until(socket, "position"))[-1]["position"] == 1
+    await socket.disconnect()
+    await console.disconnect()
+
+
+async def test_the_chat_starts_by_itself_on_both_sides_and_messages_go_both_ways(hub, chat_topic):
+    topic, team = chat_topic
+    ann = await sync_to_async(make_agent)("ann", team, status=Agent.Status.AWAY)
+    chat = await sync_to_async(enqueue_visitor)(topic, "Vera")
+    socket, state = await visitor(chat.token)
+    console = await agent_console(ann)
+    await console.receive_json_from()  # hello
+    await console.send_json_to({"type": "status", "status": "available"})
+    assert (await frames_until(socket, "started"))[-1]["agent_name"] == "Ann"
+    await frames_until(console, "started")
+
+    payload = '<img src=x onerror="alert(1)">'
+    await socket.send_json_to({"type": "message", "text": payload, "client_id": "m1"})
+    visitor_frames = await frames_until(socket, "ack")
+    assert visitor_frames[-1] == {"type": "ack", "client_id": "m1", "seq": 2}  # 1 is "You are now talking to Ann."
+    message = [f for f in await frames_until(console, "message") if f["type"] == "message"][-1]
+    assert (message["seq"], message["author"], message["text"]) == (2, "visitor", payload)  # as text, never markup
+
+    await console.send_json_to({"type": "message", "conversation": chat.pk, "text": "Goeiedag Vera", "client_id": "a1"})
+    reply = [f for f in await frames_until(socket, "message") if f["type"] == "message"][-1]
+    assert (reply["seq"], reply["author"], reply["name"], reply["text"]) == (3, "agent", "Ann", "Goeiedag Vera")
+    await socket.send_json_to({"type": "read", "seq": 3})
+    read = [f for f in await frames_until(console, "read") if f["type"] == "read"][-1]
+    assert (read["author"], read["seq"]) == ("visitor", 3)
+
+    await console.send_json_to({"type": "close", "conversation": chat.pk})
+    ended = await frames_until(socket, "ended")
+    assert ended[-1]["ending"] == "agent"
+    await socket.send_json_to({"type": "rate", "score": 5, "comment": "Top"})
+    assert (await frames_until(socket, "ok"))[-1] == {"type": "ok", "for": "rate"}
+    await socket.disconnect()
+    await console.disconnect()
+
+
+async def test_a_reconnecting_visitor_gets_what_they_missed_in_order_without_duplicates(hub, chat_topic):
+    topic, team = chat_topic
+    await sync_to_async(make_agent)("ann", team, status=Agent.Status.AWAY)
+    chat = await sync_to_async(enqueue_visitor)(topic, text="Eerste vraag")
+    socket, _ = await visitor(chat.token)
+    for number in range(2, 5):
+        await socket.send_json_to({"type": "message", "text": f"bericht {number}", "client_id": f"c{number}"})
+        await frames_until(socket, "ack")
+    await socket.send_json_to({"type": "message", "text": "bericht 4", "client_id": "c4"})  # a resend after a drop
+    assert (await frames_until(socket, "ack"))[-1]["seq"] == 4
+    await socket.disconnect()
+
+    again, state = await visitor(chat.token, last_seq=2)
+    assert (state["status"], state["last_seq"], state["position"]) == ("waiting", 4, 1)
+    replay = [await again.receive_json_from() for _ in range(2)]
+    assert [(f["seq"], f["text"]) for f in replay] == [(3, "bericht 3"), (4, "bericht 4")]
+    await again.disconnect()
+
+
+async def test_bad_frames_get_an_error_and_the_connection_stays_healthy(hub, chat_topic):
+    topic, team = chat_topic
+    await sync_to_async(make_agent)("ann", team, status=Agent.Status.AWAY)
+    chat = await sync_to_async(enqueue_visitor)(topic)
+    socket, _ = await visitor(chat.token)
+    await socket.send_to(text_data="{not json")
+    assert (await frames_until(socket, "error"))[-1]["code"] == "invalid-json"
+    await socket.send_json_to({"type": "shout"})
+    assert (await frames_until(socket, "error"))[-1]["code"] == "unknown-type"
+    await socket.send_json_to(["a list"])
+    assert (await frames_until(socket, "error"))[-1]["code"] == "bad-frame"
+    await socket.send_to(text_data=json.dumps({"type": "message", "text": "x" * 9000}))
+    assert (await frames_until(socket, "error"))[-1]["code"] == "frame-too-large"
+    await socket.send_json_to({"type": "message", "text": "x" * 2001, "client_id": "long"})
+    error = (await frames_until(socket, "error"))[-1]
+    assert error["code"] == "message-too-long" and error["ref"] == "long"
+    assert "2001" in error["detail"] and "berichten" not in error["detail"].lower() or "tekens" in error["detail"]
+    await socket.send_json_to({"type": "ping"})
+    assert (await frames_until(socket, "pong"))[-1] == {"type": "pong"}
+    await socket.disconnect()
+
+
+async def test_messages_are_rate_limited(hub, chat_topic, settings):
+    settings.LOKET_RATE_LIMITS = {**settings.LOKET_RATE_LIMITS, "chat-message": (3, 60)}
+    topic, team = chat_topic
+    await sync_to_async(make_agent)("ann", team, status=Agent.Status.AWAY)
+    chat = await sync_to_async(enqueue_visitor)(topic)
+    socket, _ = await visitor(chat.token)
+    for number in range(3):
+        await socket.send_json_to({"type": "message", "text": f"m{number}", "client_id": f"m{number}"})
+        assert (await frames_until(socket, "ack"))[-1]["type"] == "ack"
+    await socket.send_json_to({"type": "message", "text": "one too many", "client_id": "m9"})
+    assert (await frames_until(socket, "error"))[-1]["code"] == "rate-limited"
+    await socket.disconnect()
+
+
+async def test_an_unknown_token_reaches_nothing(hub, chat_topic):
+    socket = WebsocketCommunicator(application, "/ws/chat/en/", headers=[ORIGIN])
+    await socket.connect()
+    await socket.send_json_to({"type": "message", "text": "hi"})
+    assert (await socket.receive_json_from())["code"] == "resume-first"
+    await socket.send_json_to({"type": "resume", "token": "guessed-token", "last_seq": 0})
+    error = await socket.receive_json_from()
+    assert error["code"] == "unknown-conversation" and "no longer exists" in error["detail"]
+    assert (await socket.receive_output())["type"] == "websocket.close"
+
+
+async def test_a_foreign_origin_and_a_visitor_at_the_console_are_refused(hub, chat_topic):
+    foreign = WebsocketCommunicator(application, "/ws/chat/nl/", headers=[(b"origin", b"https://evil.example")])
+    connected, _ = await foreign.connect()
+    assert not connected
+    anonymous = WebsocketCommunicator(application, "/ws/console/", headers=[ORIGIN])
+    connected, code = await anonymous.connect()
+    assert not connected and code == 4403
+
+
+async def test_an_agent_who_reconnects_finds_their_chats_again(hub, chat_topic):
+    topic, team = chat_topic
+    ann = await sync_to_async(make_agent)("ann", team)
+    chat = await sync_to_async(enqueue_visitor)(topic, "Vera", text="Hallo")
+    assert chat.status == Conversation.Status.ACTIVE
+    console = await agent_console(ann)
+    hello = await console.receive_json_from()
+    [open_chat] = hello["conversations"]
+    assert open_chat["id"] == chat.pk and [m["text"] for m in open_chat["messages"]][0] == "Hallo"
+    await console.send_json_to({"type": "resume", "conversation": chat.pk, "last_seq": 1})
+    assert (await frames_until(console, "message"))[-1]["seq"] == 2
+    await console.disconnect()
