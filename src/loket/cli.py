@@ -65,7 +65,9 @@ def serve(host: str, port: int) -> None:
         f"  outgoing mail    {getattr(settings, 'EMAIL_FILE_PATH', None) or settings.EMAIL_HOST}\n",
         flush=True,
     )
-    uvicorn.run("loket.asgi:application", host=host, port=port, lifespan="off", log_level="warning", ws_max_size=64 * 1024)
+    uvicorn.run(
+        "loket.asgi:application", host=host, port=port, lifespan="off", log_level="warning", ws_max_size=64 * 1024
+    )
 
 
 def web(host: str, port: int, workers: int) -> None:

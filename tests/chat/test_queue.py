@@ -43,7 +43,8 @@ def test_a_chat_starts_by_itself_when_an_agent_has_room(topic, team):
 
 
 def test_agents_share_the_queue_least_busy_first(topic, team):
-    ann, bob = make_agent("ann", team, status=Agent.Status.AWAY, capacity=3), make_agent("bob", team, capacity=3)
+    ann = make_agent("ann", team, status=Agent.Status.AWAY, capacity=3)
+    make_agent("bob", team, capacity=3)
     enqueue_visitor(topic)
     actions.set_availability(agent=ann, status=Agent.Status.AVAILABLE)
     for _ in range(3):
@@ -223,3 +224,32 @@ def topic_committed(transactional_db):
     topic = Topic.objects.create(name_nl="Wonen", name_en="Housing")
     team.topics.add(topic)
     return topic, team
+
+
+def test_transfer_to_a_present_colleague_with_room(topic, team):
+    ann = make_agent("ann", team, capacity=1)
+    chat = enqueue_visitor(topic)
+    bob = make_agent("bob", team, capacity=1)
+    actions.set_availability(agent=bob, status=Agent.Status.AWAY)
+    with pytest.raises(actions.ChatError) as error:
+        actions.transfer(conversation_id=chat.pk, agent=ann, to_agent=bob.pk)
+    assert error.value.code == "colleague-unavailable"  # away: not taking chats
+    actions.set_availability(agent=bob, status=Agent.Status.AVAILABLE)
+    actions.transfer(conversation_id=chat.pk, agent=ann, to_agent=bob.pk)
+    chat.refresh_from_db()
+    assert (chat.agent, chat.status) == (bob, Conversation.Status.ACTIVE)
+    assert chat.messages.last().text == "U praat nu met Bob."
+
+
+def test_the_transcript_is_mailed_through_the_outbox(topic, team, smtp):
+    make_agent("ann", team)
+    chat = enqueue_visitor(topic, "Vera", text="Waar vind ik mijn aanslag?")
+    actions.post_message(conversation_id=chat.pk, author="agent", text="Op MyMinfin.", agent=chat.agent)
+    actions.email_transcript(conversation_id=chat.pk, email="vera@example.org")
+    [mail] = smtp.to("vera@example.org")
+    body = mail.get_body().get_content()
+    assert mail["Subject"] == "Uw chatgesprek met de informatiedienst"
+    assert "U: Waar vind ik mijn aanslag?" in body and "Ann: Op MyMinfin." in body
+    with pytest.raises(actions.ChatError) as error:
+        actions.email_transcript(conversation_id=chat.pk, email="not-an-address")
+    assert error.value.code == "bad-email"

@@ -1,6 +1,7 @@
 """Two real server processes on PostgreSQL and Redis: a visitor on one, the agent on the other; then one dies."""
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import signal
@@ -44,7 +45,8 @@ import django; django.setup()
 import json
 from loket.chat.models import Message
 print(json.dumps(list(Message.objects.filter(conversation_id={id}).order_by("seq").values_list("seq", flat=True))))
-print(json.dumps(list(Message.objects.filter(conversation_id={id}).exclude(client_id="").values_list("client_id", flat=True))))
+sent = Message.objects.filter(conversation_id={id}).exclude(client_id="")
+print(json.dumps(list(sent.values_list("client_id", flat=True))))
 """
 
 
@@ -71,7 +73,12 @@ def cluster(database, tmp_path):
         servers = {}
         for name in ("one", "two"):
             port = free_port()
-            servers[name] = (port, subprocess.Popen([sys.executable, "-m", "loket.cli", "web", "--port", str(port)], env=full_env, cwd=ROOT))
+            servers[name] = (
+                port,
+                subprocess.Popen(
+                    [sys.executable, "-m", "loket.cli", "web", "--port", str(port)], env=full_env, cwd=ROOT
+                ),
+            )
         for port, _ in servers.values():
             wait_for_port(port)
         try:
@@ -123,7 +130,9 @@ class Client:
 def test_positions_and_messages_survive_across_processes_and_the_loss_of_one(cluster):
     one, two = cluster["servers"]["one"][0], cluster["servers"]["two"][0]
     topic = cluster["topic"]
-    asyncio.run(_scenario(cluster, one, two, topic))
+    # In a thread of its own: the browser tests' Playwright keeps an event loop running in the main thread.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, _scenario(cluster, one, two, topic)).result()
 
 
 async def _scenario(cluster, one, two, topic):
@@ -148,7 +157,9 @@ async def _scenario(cluster, one, two, topic):
         await amal.send({"type": "message", "text": f"vraag {number}", "client_id": f"amal-{number}"})
         acked.append((await amal.wait_for(lambda f: f["type"] == "ack"))["client_id"])
     await agent.wait_for(lambda f: f["type"] == "message" and f.get("client_id") == "amal-2")
-    await agent.send({"type": "message", "conversation": chats[0]["conversation"], "text": "Ik kijk het na", "client_id": "ann-0"})
+    await agent.send(
+        {"type": "message", "conversation": chats[0]["conversation"], "text": "Ik kijk het na", "client_id": "ann-0"}
+    )
     await amal.wait_for(lambda f: f["type"] == "message" and f["text"] == "Ik kijk het na")
     last_seen = max(f["seq"] for f in amal.frames if f["type"] == "message")
 
@@ -157,7 +168,9 @@ async def _scenario(cluster, one, two, topic):
     process_one.wait(10)
     with pytest.raises(ConnectionClosed):
         await amal.wait_for(lambda f: False, timeout=5)
-    await agent.send({"type": "message", "conversation": chats[0]["conversation"], "text": "Bent u er nog?", "client_id": "ann-1"})
+    await agent.send(
+        {"type": "message", "conversation": chats[0]["conversation"], "text": "Bent u er nog?", "client_id": "ann-1"}
+    )
     await agent.wait_for(lambda f: f["type"] == "ack" and f["client_id"] == "ann-1")
 
     # The clients reconnect, through the load balancer, to the process that is left.
@@ -174,7 +187,9 @@ async def _scenario(cluster, one, two, topic):
     acked.append((await amal.wait_for(lambda f: f["type"] == "ack"))["client_id"])
     await agent.wait_for(lambda f: f["type"] == "message" and f.get("client_id") == "amal-3")
 
-    stored = run_python(MESSAGES.replace("{id}", str(chats[0]["conversation"])), cluster["env"], Path(cluster["folder"]))
+    stored = run_python(
+        MESSAGES.replace("{id}", str(chats[0]["conversation"])), cluster["env"], Path(cluster["folder"])
+    )
     seqs, client_ids = (json.loads(line) for line in stored.stdout.splitlines())
     assert seqs == list(range(1, len(seqs) + 1))  # numbered without gaps or doubles
     assert set(acked) <= set(client_ids)  # nothing acknowledged was lost

@@ -121,7 +121,9 @@ def post_message(
     if author == Message.Author.AGENT and (agent is None or conversation.agent_id != agent.pk):
         raise ChatError("not-yours", _("This chat is not yours."))
     if client_id and (
-        existing := conversation.messages.filter(author=author, client_id=client_id).select_related("agent__user").first()
+        existing := conversation.messages.filter(author=author, client_id=client_id)
+        .select_related("agent__user")
+        .first()
     ):
         return existing
     if conversation.status == Conversation.Status.ENDED:
@@ -142,8 +144,9 @@ def mark_read(*, conversation_id: int, reader: str, seq: int) -> None:
     events.to_conversation(conversation_id, conversation.agent_id, frame)
 
 
-def signal_typing(*, conversation_id: int, agent_id: int | None, author: str, active: bool) -> None:
+def signal_typing(*, conversation_id: int, author: str, active: bool) -> None:
     """Typing is not stored: it is only worth something now."""
+    agent_id = Conversation.objects.filter(pk=conversation_id).values_list("agent_id", flat=True).first()
     frame = {"type": "typing", "conversation": conversation_id, "author": author, "active": active}
     events.to_conversation(conversation_id, agent_id, frame, now=True)
 
@@ -284,7 +287,11 @@ def assign_next_visitor(*, agent_id: int, now: datetime.datetime | None = None) 
     conversation.save(update_fields=["status", "agent", "started_at", "team"])
     with translation.override(conversation.language):
         _system(conversation, _("You are now talking to %(name)s.") % {"name": agent.display_name})
-    frame = {"type": "started", "conversation": protocol.conversation_data(conversation), "agent_name": agent.display_name}
+    frame = {
+        "type": "started",
+        "conversation": protocol.conversation_data(conversation),
+        "agent_name": agent.display_name,
+    }
     events.to_conversation(conversation.pk, agent.pk, frame)
     return conversation
 
@@ -294,7 +301,9 @@ def transfer(
     now: datetime.datetime | None = None,
 ) -> Conversation:  # fmt: skip
     """Hand a chat to a present colleague with room, or back to the head of a team's queue."""
-    conversation = _transfer(conversation_id=conversation_id, agent=agent, to_team=to_team, to_agent=to_agent, now=_now(now))
+    conversation = _transfer(
+        conversation_id=conversation_id, agent=agent, to_team=to_team, to_agent=to_agent, now=_now(now)
+    )
     dispatch(now=now)
     return conversation
 
@@ -307,7 +316,13 @@ def _transfer(
     if conversation.agent_id != agent.pk or conversation.status != Conversation.Status.ACTIVE:
         raise ChatError("not-yours", _("This chat is not yours."))
     if to_agent is not None:
-        colleague = queries.present_agents(now=now).select_for_update(of=("self",)).select_related("user").filter(pk=to_agent).first()
+        colleague = (
+            queries.present_agents(now=now)
+            .select_for_update(of=("self",))
+            .select_related("user")
+            .filter(pk=to_agent)
+            .first()
+        )
         if colleague is None or colleague.pk == agent.pk:
             raise ChatError("colleague-unavailable", _("That colleague is not available."))
         if queries.open_conversations(colleague).count() >= colleague.capacity:
@@ -323,7 +338,7 @@ def _transfer(
         }  # fmt: skip
         events.to_conversation(conversation.pk, colleague.pk, frame)
         return conversation
-    team = Team.objects.filter(pk=to_team).first()
+    team = Team.objects.filter(pk=to_team).first() if to_team is not None else None
     if team is None:
         raise ChatError("unknown-team", _("There is no such team."))
     _requeue(conversation, team)
@@ -366,7 +381,9 @@ def expire_absent(*, now: datetime.datetime | None = None) -> None:
     ).values_list("pk", flat=True):
         _end(conversation_id=pk, ending=Conversation.Ending.GONE, agent=None, now=now)
     agent_gone = now - datetime.timedelta(seconds=settings.LOKET_CHAT_AGENT_GRACE)
-    for pk in Agent.objects.filter(~Q(status=Agent.Status.OFFLINE), seen_at__lt=agent_gone).values_list("pk", flat=True):
+    for pk in Agent.objects.filter(~Q(status=Agent.Status.OFFLINE), seen_at__lt=agent_gone).values_list(
+        "pk", flat=True
+    ):
         _agent_gone(agent_id=pk, since=agent_gone)
     dispatch(now=now)
 

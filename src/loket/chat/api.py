@@ -68,7 +68,9 @@ def start(request: HttpRequest, payload: StartIn) -> Status:
             return Status(429, {"code": "rate-limited", "detail": detail})
         topic = Topic.objects.filter(pk=payload.topic, active=True).first()
         if topic is None:
-            return Status(422, {"code": "unknown-topic", "detail": translation.gettext("Choose a topic from the list.")})
+            return Status(
+                422, {"code": "unknown-topic", "detail": translation.gettext("Choose a topic from the list.")}
+            )
         if "\n" in payload.name or "\r" in payload.name:
             return Status(422, {"code": "bad-name", "detail": translation.gettext("Write this on one line.")})
         try:

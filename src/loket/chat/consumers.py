@@ -8,7 +8,6 @@ import json
 from collections import deque
 from typing import Any
 
-from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
@@ -106,31 +105,33 @@ class VisitorConsumer(Connection):
             await self.resume(frame)
             return
         if not self.conversation_id:
-            raise ProtocolError("resume-first", _("Start with a “resume” frame that carries your conversation’s token."))
+            raise ProtocolError(
+                "resume-first", _("Start with a “resume” frame that carries your conversation's token.")
+            )
         conversation = self.conversation_id
         if frame.type == "message":
-            text, client_id = frame.text(), frame.str("client_id", limit=64)
+            text, client_id = frame.text(), frame.string("client_id", limit=64)
             message = await db(_visitor_message)(conversation, text, client_id)
             self.push({"type": "ack", "client_id": client_id, "seq": message.seq})
         elif frame.type == "typing":
             active = bool(frame.data.get("active"))
-            await sync_to_async(actions.signal_typing, thread_sensitive=False)(
-                conversation_id=conversation, agent_id=None, author=Message.Author.VISITOR, active=active
-            )
+            await db(actions.signal_typing)(conversation_id=conversation, author=Message.Author.VISITOR, active=active)
         elif frame.type == "read":
-            await db(actions.mark_read)(conversation_id=conversation, reader=Message.Author.VISITOR, seq=frame.int("seq"))
+            await db(actions.mark_read)(
+                conversation_id=conversation, reader=Message.Author.VISITOR, seq=frame.integer("seq")
+            )
         elif frame.type == "leave":
             await db(actions.end_conversation)(conversation_id=conversation, ending=Conversation.Ending.VISITOR)
         elif frame.type == "rate":
-            score, comment = frame.int("score"), frame.str("comment", limit=1000)
+            score, comment = frame.integer("score"), frame.string("comment", limit=1000)
             await db(actions.rate)(conversation_id=conversation, score=score, comment=comment)
             self.push({"type": "ok", "for": "rate"})
         elif frame.type == "transcript":
-            await db(_transcript)(conversation, frame.str("email", limit=254).strip())
+            await db(_transcript)(conversation, frame.string("email", limit=254).strip())
             self.push({"type": "ok", "for": "transcript"})
 
     async def resume(self, frame: Frame) -> None:
-        token, last_seq = frame.str("token", limit=64), frame.int("last_seq", 0)
+        token, last_seq = frame.string("token", limit=64), frame.integer("last_seq", 0)
         conversation = await db(_visitor_resume)(token)
         if conversation is None or (self.conversation_id and conversation.pk != self.conversation_id):
             self.push(protocol.error_frame("unknown-conversation", _("This chat no longer exists. Start a new one.")))
@@ -206,32 +207,31 @@ class AgentConsumer(Connection):
     async def handle(self, frame: Frame) -> None:
         agent = await db(Agent.objects.select_related("user").get)(pk=self.agent_id)
         if frame.type == "status":
-            capacity = frame.int("capacity") if "capacity" in frame.data else None
-            await db(actions.set_availability)(agent=agent, status=frame.str("status", limit=20), capacity=capacity)
+            capacity = frame.integer("capacity") if "capacity" in frame.data else None
+            await db(actions.set_availability)(agent=agent, status=frame.string("status", limit=20), capacity=capacity)
             return
-        conversation = frame.int("conversation")
+        conversation = frame.integer("conversation")
         if frame.type == "message":
-            text, client_id = frame.text(), frame.str("client_id", limit=64)
+            text, client_id = frame.text(), frame.string("client_id", limit=64)
             message = await db(actions.post_message)(
                 conversation_id=conversation, author=Message.Author.AGENT, text=text, client_id=client_id, agent=agent
             )
             self.push({"type": "ack", "conversation": conversation, "client_id": client_id, "seq": message.seq})
         elif frame.type == "resume":
-            messages = await db(_agent_messages)(agent, conversation, frame.int("last_seq", 0))
+            messages = await db(_agent_messages)(agent, conversation, frame.integer("last_seq", 0))
             for message in messages:
                 self.push(protocol.message_frame(message))
         elif frame.type == "typing":
-            await sync_to_async(actions.signal_typing, thread_sensitive=False)(
-                conversation_id=conversation, agent_id=agent.pk, author=Message.Author.AGENT,
-                active=bool(frame.data.get("active")),
-            )  # fmt: skip
+            await db(_agent_typing)(agent, conversation, bool(frame.data.get("active")))
         elif frame.type == "read":
-            await db(actions.mark_read)(conversation_id=conversation, reader=Message.Author.AGENT, seq=frame.int("seq"))
+            await db(actions.mark_read)(conversation_id=conversation, reader=Message.Author.AGENT, seq=frame.integer("seq"))
         elif frame.type == "close":
-            await db(actions.end_conversation)(conversation_id=conversation, ending=Conversation.Ending.AGENT, agent=agent)
+            await db(actions.end_conversation)(
+                conversation_id=conversation, ending=Conversation.Ending.AGENT, agent=agent
+            )
         elif frame.type == "transfer":
-            to_team = frame.int("team") if "team" in frame.data else None
-            to_agent = frame.int("agent") if "agent" in frame.data else None
+            to_team = frame.integer("team") if "team" in frame.data else None
+            to_agent = frame.integer("agent") if "agent" in frame.data else None
             if (to_team is None) == (to_agent is None):
                 raise ProtocolError("bad-frame", _("Transfer to a team or to a colleague."))
             await db(actions.transfer)(conversation_id=conversation, agent=agent, to_team=to_team, to_agent=to_agent)
@@ -249,12 +249,23 @@ def _hello(agent_id: int) -> dict[str, Any]:
         "type": "hello",
         "agent": protocol.agent_data(agent),
         "teams": [{"id": team.pk, "name": str(team)} for team in agent.teams.all()],
-        "colleagues": [protocol.agent_data(a) for a in queries.present_agents().exclude(pk=agent.pk).select_related("user")],
+        "colleagues": [
+            protocol.agent_data(a) for a in queries.present_agents().exclude(pk=agent.pk).select_related("user")
+        ],
         "conversations": [
-            {**protocol.conversation_data(c), "messages": [protocol.message_frame(m) for m in queries.messages_after(c.pk, 0)]}
+            {
+                **protocol.conversation_data(c),
+                "messages": [protocol.message_frame(m) for m in queries.messages_after(c.pk, 0)],
+            }
             for c in conversations
         ],
     }
+
+
+def _agent_typing(agent: Agent, conversation_id: int, active: bool) -> None:
+    if not Conversation.objects.filter(pk=conversation_id, agent=agent).exists():
+        raise ChatError("not-yours", _("This chat is not yours."))
+    actions.signal_typing(conversation_id=conversation_id, author=Message.Author.AGENT, active=active)
 
 
 def _agent_messages(agent: Agent, conversation_id: int, last_seq: int) -> list[Message]:

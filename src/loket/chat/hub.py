@@ -14,8 +14,8 @@ process can subscribe first and load the queues from the database second without
 """
 
 import asyncio
-import contextvars
 import bisect
+import contextvars
 import json
 import logging
 import time
@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 def in_thread(function: Any) -> Any:
     """The hub's own database work runs in the shared pool, apart from any connection's thread."""
     return database_sync_to_async(function, thread_sensitive=False)
+
 
 FLUSH_DELAY = 0.02  # seconds to gather queue changes into one pass
 RATE_TTL = 10.0  # seconds a team's service rate is reused for estimates
@@ -145,13 +146,13 @@ class Hub:
                 self._apply(event)
         elif kind == "conversation":
             frame = event["frame"]
-            for link in self.visitors.get(event["conversation"], ()):
-                link.push(frame)
-            for link in self.consoles.get(event["agent"], ()):
-                link.push(frame)
+            for visitor in self.visitors.get(event["conversation"], ()):
+                visitor.push(frame)
+            for console in self.consoles.get(event["agent"], ()):
+                console.push(frame)
         elif kind == "agent":
-            for link in self.consoles.get(event["agent"], ()):
-                link.push(event["frame"])
+            for console in self.consoles.get(event["agent"], ()):
+                console.push(event["frame"])
 
     def _apply(self, event: dict[str, Any]) -> None:
         queue = self.queues.setdefault(event["team"], TeamQueue())
@@ -287,9 +288,7 @@ class Hub:
         while True:
             await asyncio.sleep(settings.LOKET_CHAT_HEARTBEAT)
             try:
-                await in_thread(actions.touch)(
-                    conversation_ids=list(self.visitors), agent_ids=list(self.consoles)
-                )
+                await in_thread(actions.touch)(conversation_ids=list(self.visitors), agent_ids=list(self.consoles))
                 await in_thread(actions.expire_absent)()
             except Exception:
                 log.exception("chat heartbeat failed; trying again")

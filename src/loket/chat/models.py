@@ -50,7 +50,7 @@ class OpeningHours(models.Model):
         ordering = ["weekday", "opens"]
 
     def __str__(self) -> str:
-        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}-{self.closes:%H:%M}"
 
 
 class Agent(models.Model):

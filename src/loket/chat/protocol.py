@@ -34,13 +34,13 @@ class Frame:
     def text(self) -> str:
         return _text(self.data)
 
-    def int(self, name: str, default: int | None = None) -> int:
+    def integer(self, name: str, default: int | None = None) -> int:
         value = self.data.get(name, default)
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             raise ProtocolError("bad-frame", _("“%(name)s” must be a whole number.") % {"name": name})
         return value
 
-    def str(self, name: str, default: str = "", limit: int = 200) -> str:
+    def string(self, name: str, default: str = "", limit: int = 200) -> str:
         value = self.data.get(name, default)
         if not isinstance(value, str) or len(value) > limit:
             raise ProtocolError("bad-frame", _("“%(name)s” must be text.") % {"name": name})
@@ -48,14 +48,15 @@ class Frame:
 
 
 def _text(data: dict[str, Any]) -> str:
-    ref = data.get("client_id") if isinstance(data.get("client_id"), str) else ""
+    ref = str(data.get("client_id") or "")[:64]
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ProtocolError("empty-message", _("Write a message first."), ref)
     if len(text) > MAX_TEXT:
         raise ProtocolError(
             "message-too-long",
-            _("Keep a message under %(limit)d characters (this one has %(count)d).") % {"limit": MAX_TEXT, "count": len(text)},
+            _("Keep a message under %(limit)d characters (this one has %(count)d).")
+            % {"limit": MAX_TEXT, "count": len(text)},
             ref,
         )
     return text.strip()

@@ -68,6 +68,13 @@ def unavailable_reason(team: Team | None, now: datetime.datetime | None = None) 
     return ""
 
 
+def unavailable_anywhere(now: datetime.datetime | None = None) -> str:
+    """Why no chat can start for any topic ("closed", "no-agent"), or "" when some can."""
+    if not is_open(now):
+        return "closed"
+    return "" if present_agents(now=now, also_away=True).exists() else "no-agent"
+
+
 def waiting_tickets(team_id: int) -> list[tuple[int, int, float]]:
     """The team's queue in order: (ticket, entry id, joined as a timestamp)."""
     rows = waiting(team_id).order_by("ticket", "pk").values_list("ticket", "pk", "joined_at")
@@ -116,7 +123,9 @@ def estimate(position: int, rate: float | None) -> Estimate | None:
     if rate is None or rate <= 0 or position < 1:
         return None
     spread = 1.28 * math.sqrt(position)
-    return Estimate(low=max(0, math.floor((position - spread) / rate)), high=max(1, math.ceil((position + spread) / rate)))
+    return Estimate(
+        low=max(0, math.floor((position - spread) / rate)), high=max(1, math.ceil((position + spread) / rate))
+    )
 
 
 def conversation_for_token(token: str) -> Conversation | None:

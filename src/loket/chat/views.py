@@ -49,7 +49,7 @@ def _chat_page(request: HttpRequest, *, embedded: bool) -> HttpResponse:
     topics = Topic.objects.filter(active=True)
     chosen = request.GET.get("topic", "")
     topic = topics.filter(pk=int(chosen)).first() if chosen.isdigit() else None
-    reason = "closed" if not queries.is_open() else ""
+    reason = queries.unavailable_anywhere()
     context = {
         "topics": topics,
         "chosen_topic": topic,

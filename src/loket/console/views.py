@@ -127,6 +127,10 @@ def chat(request: HttpRequest) -> HttpResponse:
         "confirm_close": _("Close this chat?"),
         "notifications_on": _("Desktop notifications are on."),
         "new_chat_with": _("New chat: %(name)s (%(topic)s)"),
+        "agent_status": _("You are %(status)s, for up to %(capacity)s chats at once."),
+        "available": _("available"),
+        "away": _("away"),
+        "offline": _("offline"),
     }
     context = {
         "section": "chat",

@@ -183,7 +183,9 @@ def _find_case(message: EmailMessage) -> Case | None:
         if "+" in local and (case := Case.objects.filter(reference=local.partition("+")[2]).first()):
             return case
     ids = re.findall(r"<[^>]+>", f"{message.get('In-Reply-To', '')} {message.get('References', '')}")
-    if ids and (mail := OutgoingMail.objects.filter(message_id__in=ids, case__isnull=False).select_related("case").first()):
+    if ids and (
+        mail := OutgoingMail.objects.filter(message_id__in=ids, case__isnull=False).select_related("case").first()
+    ):
         return mail.case
     found = REFERENCE.search(str(message.get("Subject", "")))
     return Case.objects.filter(reference=found.group(1)).first() if found else None

@@ -41,9 +41,11 @@
 
   // --- Availability -----------------------------------------------------------------------------------------
 
+  var statusRequests = 0; // answers still to come: an older answer must not undo a newer choice
   availability.addEventListener("change", function () {
     var chosen = availability.querySelector("input[name=status]:checked");
-    send({ type: "status", status: chosen ? chosen.value : "offline", capacity: Number(availability.elements.capacity.value) || 3 });
+    var frame = { type: "status", status: chosen ? chosen.value : "offline", capacity: Number(availability.elements.capacity.value) || 3 };
+    if (send(frame)) statusRequests++;
     unlockSound();
   });
 
@@ -51,6 +53,7 @@
     var radio = availability.querySelector("input[value=" + agent.status + "]");
     if (radio) radio.checked = true;
     availability.elements.capacity.value = agent.capacity;
+    $("[data-agent-status]").textContent = fmt(S.agent_status, { status: S[agent.status], capacity: agent.capacity });
   }
 
   function showQueues(queues) {
@@ -255,6 +258,7 @@
         retry = 0;
         if (reconnecting) { connection.textContent = S.connected; reconnecting = false; }
         setEnabled(true);
+        statusRequests = 0;
         teams = frame.teams;
         colleagues = frame.colleagues;
         showAgent(frame.agent);
@@ -266,7 +270,10 @@
         });
         updateEmpty();
         break;
-      case "agent": showAgent(frame.agent); break;
+      case "agent":
+        statusRequests = Math.max(0, statusRequests - 1);
+        if (!statusRequests) showAgent(frame.agent);
+        break;
       case "queues": showQueues(frame.queues); break;
       case "started":
         if (!panes[frame.conversation.id]) {

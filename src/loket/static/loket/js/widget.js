@@ -14,7 +14,7 @@
   }[language];
   var host = document.createElement("div");
   host.setAttribute("data-loket-chat", "");
-  var shadow = host.attachShadow({ mode: "closed" });
+  var shadow = host.attachShadow({ mode: "open" });
   var style = document.createElement("link");
   style.rel = "stylesheet";
   style.href = origin + "/static/loket/css/widget.css";
