@@ -132,10 +132,12 @@ def post_message(
 
 
 @transaction.atomic
-def mark_read(*, conversation_id: int, reader: str, seq: int) -> None:
+def mark_read(*, conversation_id: int, reader: str, seq: int, agent: Agent | None = None) -> None:
     """The reader has seen everything up to `seq`; the other side is told (the "read" mark)."""
     field = "visitor_read_seq" if reader == Message.Author.VISITOR else "agent_read_seq"
     conversation = _locked(conversation_id)
+    if reader == Message.Author.AGENT and (agent is None or conversation.agent_id != agent.pk):
+        raise ChatError("not-yours", _("This chat is not yours."))
     seq = min(seq, conversation.last_seq)
     if seq <= getattr(conversation, field):
         return

@@ -183,13 +183,14 @@ class AgentConsumer(Connection):
 
     frames = protocol.AGENT_FRAMES
     agent_id = 0
+    agent: Agent
 
     async def connect(self) -> None:
         user = self.scope.get("user")
         if user is None or not await db(_may_chat)(user):
             await self.close(code=4403)
             return
-        agent = await db(actions.agent_for)(user)
+        agent = self.agent = await db(actions.agent_for)(user)
         self.agent_id = agent.pk
         await self.accept()
         self.held = []
@@ -205,7 +206,7 @@ class AgentConsumer(Connection):
             self.hub.remove_console(self)
 
     async def handle(self, frame: Frame) -> None:
-        agent = await db(Agent.objects.select_related("user").get)(pk=self.agent_id)
+        agent = self.agent
         if frame.type == "status":
             capacity = frame.integer("capacity") if "capacity" in frame.data else None
             await db(actions.set_availability)(agent=agent, status=frame.string("status", limit=20), capacity=capacity)
@@ -224,7 +225,9 @@ class AgentConsumer(Connection):
         elif frame.type == "typing":
             await db(_agent_typing)(agent, conversation, bool(frame.data.get("active")))
         elif frame.type == "read":
-            await db(actions.mark_read)(conversation_id=conversation, reader=Message.Author.AGENT, seq=frame.integer("seq"))
+            await db(actions.mark_read)(
+                conversation_id=conversation, reader=Message.Author.AGENT, seq=frame.integer("seq"), agent=agent
+            )
         elif frame.type == "close":
             await db(actions.end_conversation)(
                 conversation_id=conversation, ending=Conversation.Ending.AGENT, agent=agent
