@@ -12,6 +12,7 @@ from loket.chat import hub as chat_hub
 from loket.chat.models import Agent, Conversation, Team
 from loket.contact.models import Topic
 from tests.chat.conftest import enqueue_visitor, make_agent
+from tests.services import free_port
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 ORIGIN = (b"origin", b"http://localhost")
@@ -242,3 +243,20 @@ async def test_typing_reaches_the_other_side_and_is_not_stored(hub, chat_topic):
     assert await sync_to_async(lambda: Conversation.objects.get(pk=chat.pk).last_seq)() == 1  # only the join
     await socket.disconnect()
     await console.disconnect()
+
+
+async def test_with_redis_down_the_chat_goes_on_within_the_process(chat_topic, settings):
+    settings.REDIS_URL = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    found = await chat_hub.current()
+    try:
+        topic, team = chat_topic
+        await sync_to_async(make_agent)("ann", team, status=Agent.Status.AWAY)
+        chat = await sync_to_async(enqueue_visitor)(topic)
+        socket, state = await visitor(chat.token)
+        assert (state["status"], state["position"]) == ("waiting", 1)
+        await socket.send_json_to({"type": "message", "text": "Hallo?", "client_id": "r1"})
+        frames = await frames_until(socket, "ack")
+        assert [f["text"] for f in frames if f["type"] == "message"] == ["Hallo?"]  # delivered here, not via Redis
+        await socket.disconnect()
+    finally:
+        await found.stop()

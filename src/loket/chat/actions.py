@@ -85,7 +85,10 @@ def _join_queue(conversation: Conversation, team: Team) -> None:
 
 
 def _leave_queue(conversation: Conversation, outcome: str, now: datetime.datetime) -> None:
-    for entry in queries.waiting(conversation.team_id).filter(conversation=conversation):
+    # An entry locked by an assignment is skipped, not waited for (that would deadlock: the assigner holds the
+    # entry and waits for this conversation's row); the assigner sees the conversation ended and lets it go.
+    waiting = queries.waiting(conversation.team_id).filter(conversation=conversation)
+    for entry in waiting.select_for_update(skip_locked=True):
         QueueEntry.objects.filter(pk=entry.pk).update(left_at=now, outcome=outcome)
         events.queue_changed(entry.team_id, left=[(entry.ticket, entry.pk)])
 
@@ -273,17 +276,22 @@ def assign_next_visitor(*, agent_id: int, now: datetime.datetime | None = None) 
     if agent is None or queries.open_conversations(agent).count() >= agent.capacity:
         return None
     team_ids = list(agent.teams.values_list("pk", flat=True))
-    entry = (
-        QueueEntry.objects.select_for_update(skip_locked=True)
-        .filter(team_id__in=team_ids, left_at=None)
-        .order_by("ticket", "pk")
-        .first()
-    )
-    if entry is None:
-        return None
-    QueueEntry.objects.filter(pk=entry.pk).update(left_at=now, outcome=QueueEntry.Outcome.SERVED)
-    events.queue_changed(entry.team_id, left=[(entry.ticket, entry.pk)])
-    conversation = _locked(entry.conversation_id)
+    while True:
+        entry = (
+            QueueEntry.objects.select_for_update(skip_locked=True)
+            .filter(team_id__in=team_ids, left_at=None)
+            .order_by("ticket", "pk")
+            .first()
+        )
+        if entry is None:
+            return None
+        events.queue_changed(entry.team_id, left=[(entry.ticket, entry.pk)])
+        conversation = _locked(entry.conversation_id)
+        if conversation.status == Conversation.Status.WAITING:
+            QueueEntry.objects.filter(pk=entry.pk).update(left_at=now, outcome=QueueEntry.Outcome.SERVED)
+            break
+        # Ended while we held its entry (see _leave_queue): it leaves the queue, and the next one is served.
+        QueueEntry.objects.filter(pk=entry.pk).update(left_at=now, outcome=QueueEntry.Outcome.LEFT)
     conversation.status, conversation.agent, conversation.started_at = Conversation.Status.ACTIVE, agent, now
     conversation.team_id = entry.team_id
     conversation.save(update_fields=["status", "agent", "started_at", "team"])

@@ -15,25 +15,28 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "loket:chat"
 
-_redis: Any = None
+_clients: dict[str, Any] = {}  # one client (and connection pool) per Redis URL
 
 
 def publish(event: dict[str, Any]) -> None:
+    from loket.chat import hub
+
     data = json.dumps(event, separators=(",", ":"))
     if settings.REDIS_URL:
-        global _redis
         import redis
 
         try:
-            if _redis is None:
-                _redis = redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2)
-            _redis.publish(CHANNEL, data)
+            client = _clients.get(settings.REDIS_URL)
+            if client is None:
+                client = _clients[settings.REDIS_URL] = redis.Redis.from_url(
+                    settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2
+                )
+            client.publish(CHANNEL, data)
+            return
         except redis.RedisError:
-            log.warning("chat event not published (Redis unavailable); clients catch up when they reconnect")
-    else:
-        from loket.chat import hub
-
-        hub.deliver_everywhere(data)
+            # This process's clients still hear it; the others catch up when they resume.
+            log.warning("chat event not published to Redis (unavailable); delivered in this process only")
+    hub.deliver_everywhere(data)
 
 
 def publish_on_commit(event: dict[str, Any]) -> None:

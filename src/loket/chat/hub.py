@@ -270,6 +270,11 @@ class Hub:
                             self.receive(message["data"])
             except (redis.RedisError, OSError):
                 log.warning("chat event subscription lost; retrying in %.1f s", delay)
+                if not self.ready.is_set():  # serve this process's clients from the database meanwhile
+                    try:
+                        await self._load()
+                    except Exception:
+                        log.exception("chat queues not loaded; trying again")
             finally:
                 await client.aclose()
             await asyncio.sleep(delay)
