@@ -20,6 +20,7 @@ import json
 import logging
 import time
 import weakref
+from collections.abc import Iterable
 from typing import Any, Protocol
 
 from channels.db import database_sync_to_async
@@ -93,7 +94,8 @@ class Hub:
         self.consoles: dict[int, set[ConsoleLink]] = {}  # agent id -> console connections here
         self.queues: dict[int, TeamQueue] = {}
         self.rates: dict[int, tuple[float, float | None]] = {}
-        self.dirty: set[int] = set()
+        self.dirty: set[int] = set()  # teams whose queue changed: every waiting link there is checked
+        self.fresh: set[VisitorLink] = set()  # links that (re)joined: only they are checked
         self.flushing = False
         self.ready = asyncio.Event()
         self.tasks: list[asyncio.Task[None]] = []
@@ -105,15 +107,17 @@ class Hub:
     def add_visitor(self, link: VisitorLink) -> None:
         self.visitors.setdefault(link.conversation_id, set()).add(link)
         self.watchers.setdefault(link.team_id, set()).add(link)
-        self._mark(link.team_id)
 
     def move_visitor(self, link: VisitorLink, team_id: int) -> None:
+        """Into a team's queue (or again into the same one): the link's position is sent afresh."""
         self.watchers.get(link.team_id, set()).discard(link)
         link.team_id, link.shown = team_id, None
         self.watchers.setdefault(team_id, set()).add(link)
-        self._mark(team_id)
+        self.fresh.add(link)  # only this one: a visitor arriving costs nothing to the others
+        self._schedule()
 
     def remove_visitor(self, link: VisitorLink) -> None:
+        self.fresh.discard(link)
         for index, key in ((self.visitors, link.conversation_id), (self.watchers, link.team_id)):
             links = index.get(key)
             if links is not None:
@@ -169,6 +173,9 @@ class Hub:
 
     def _mark(self, team_id: int) -> None:
         self.dirty.add(team_id)
+        self._schedule()
+
+    def _schedule(self) -> None:
         if not self.flushing:
             self.flushing = True
             self._spawn(self._flush())
@@ -177,17 +184,21 @@ class Hub:
         try:
             await asyncio.sleep(FLUSH_DELAY)
             await self.ready.wait()
-            while self.dirty:
+            while self.dirty or self.fresh:
                 teams, self.dirty = self.dirty, set()
+                fresh, self.fresh = self.fresh, set()
                 for team_id in teams:
-                    await self._send_positions(team_id)
+                    await self._send_positions(team_id, self.watchers.get(team_id, ()))
+                for link in fresh:
+                    if link.team_id not in teams:
+                        await self._send_positions(link.team_id, [link])
                 self._send_summaries()
         finally:
             self.flushing = False
 
-    async def _send_positions(self, team_id: int) -> None:
+    async def _send_positions(self, team_id: int, links: Iterable[VisitorLink]) -> None:
         queue = self.queues.get(team_id)
-        links = list(self.watchers.get(team_id, ()))
+        links = list(links)
         if queue is None or not links:
             return
         rate = await self._rate(team_id)

@@ -114,6 +114,9 @@
   function enterSession() {
     show("session");
     statusLine.textContent = S.determining;
+    if (document.activeElement === document.body || startForm.contains(document.activeElement)) {
+      $("[data-session-title]").focus(); // the start form is gone: keep the keyboard user's place
+    }
     connect();
   }
 
