@@ -253,3 +253,14 @@ def test_the_transcript_is_mailed_through_the_outbox(topic, team, smtp):
     with pytest.raises(actions.ChatError) as error:
         actions.email_transcript(conversation_id=chat.pk, email="not-an-address")
     assert error.value.code == "bad-email"
+
+
+def test_ended_chats_are_deleted_after_the_retention_period(topic, away_agent, settings):
+    settings.LOKET_RETENTION_DAYS = 30
+    old, recent, waiting = enqueue_visitor(topic, text="Oud"), enqueue_visitor(topic), enqueue_visitor(topic)
+    for chat in (old, recent):
+        actions.end_conversation(conversation_id=chat.pk, ending=Conversation.Ending.VISITOR)
+    Conversation.objects.filter(pk=old.pk).update(ended_at=timezone.now() - datetime.timedelta(days=31))
+    assert actions.purge_expired_conversations() >= 1
+    assert set(Conversation.objects.values_list("pk", flat=True)) == {recent.pk, waiting.pk}
+    assert not Message.objects.filter(conversation_id=old.pk).exists()

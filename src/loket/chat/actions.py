@@ -386,9 +386,10 @@ def expire_absent(*, now: datetime.datetime | None = None) -> None:
     and their chats return to the head of the queue."""
     now = _now(now)
     visitor_gone = now - datetime.timedelta(seconds=settings.LOKET_CHAT_VISITOR_GRACE)
-    for pk in Conversation.objects.filter(
-        ~Q(status=Conversation.Status.ENDED), visitor_seen_at__lt=visitor_gone
-    ).values_list("pk", flat=True):
+    open_statuses = [Conversation.Status.WAITING, Conversation.Status.ACTIVE]
+    for pk in Conversation.objects.filter(status__in=open_statuses, visitor_seen_at__lt=visitor_gone).values_list(
+        "pk", flat=True
+    ):
         _end(conversation_id=pk, ending=Conversation.Ending.GONE, agent=None, now=now)
     agent_gone = now - datetime.timedelta(seconds=settings.LOKET_CHAT_AGENT_GRACE)
     for pk in Agent.objects.filter(~Q(status=Agent.Status.OFFLINE), seen_at__lt=agent_gone).values_list(
@@ -407,3 +408,13 @@ def _agent_gone(*, agent_id: int, since: datetime.datetime) -> None:
     agent.save(update_fields=["status"])
     for conversation in queries.open_conversations(agent):
         _requeue(_locked(conversation.pk), conversation.team)
+
+
+def purge_expired_conversations(*, now: datetime.datetime | None = None) -> int:
+    """Chats ended longer ago than the retention period go, with their messages, and the transcripts mailed."""
+    from loket.contact.models import OutgoingMail
+
+    cutoff = _now(now) - datetime.timedelta(days=settings.LOKET_RETENTION_DAYS)
+    OutgoingMail.objects.filter(kind=OutgoingMail.Kind.TRANSCRIPT, created_at__lt=cutoff).delete()
+    count, _ = Conversation.objects.filter(status=Conversation.Status.ENDED, ended_at__lt=cutoff).delete()
+    return count

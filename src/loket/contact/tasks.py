@@ -57,9 +57,11 @@ def send_outgoing_mail(mail_id: int) -> str:
 @task()
 def purge_expired_cases() -> int:
     """Daily: delete what the retention period no longer allows to keep, then plan the next run."""
+    from loket.chat.actions import purge_expired_conversations
     from loket.contact import actions
 
     count = actions.purge_expired_cases()
+    purge_expired_conversations()
     if purge_expired_cases.get_backend().supports_defer:
         purge_expired_cases.using(run_after=timezone.now() + datetime.timedelta(days=1)).enqueue()
     return count
