@@ -34,7 +34,6 @@ def _start_worker_thread() -> threading.Thread:
 
 def serve(host: str, port: int) -> None:
     _setup_django()
-    import uvicorn
     from django.conf import settings
     from django.core.management import call_command
 
@@ -65,20 +64,30 @@ def serve(host: str, port: int) -> None:
         f"  outgoing mail    {getattr(settings, 'EMAIL_FILE_PATH', None) or settings.EMAIL_HOST}\n",
         flush=True,
     )
-    uvicorn.run(
-        "loket.asgi:application", host=host, port=port, lifespan="off", log_level="warning", ws_max_size=64 * 1024
-    )
+    _run_web_server(host, port, workers=1)
 
 
 def web(host: str, port: int, workers: int) -> None:
     """Only the web server: for deployments where migrations and the worker run on their own (docs/operations.md)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")
+    _run_web_server(host, port, workers)
+
+
+def _run_web_server(host: str, port: int, workers: int) -> None:
     import uvicorn
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")
     uvicorn.run(
-        "loket.asgi:application", host=host, port=port, workers=workers, lifespan="off", log_level="warning",
+        "loket.asgi:application",
+        host=host,
+        port=port,
+        workers=workers,
+        lifespan="off",
+        log_level="warning",
         ws_max_size=64 * 1024,
-    )  # fmt: skip
+        # Chat frames are small (8 KB at most) and mostly tiny: compression would cost tens of KB of zlib state per
+        # connection (docs/benchmarks.md) and save next to nothing.
+        ws_per_message_deflate=False,
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

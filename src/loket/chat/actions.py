@@ -112,7 +112,7 @@ def _system(conversation: Conversation, text: str) -> Message:
 
 
 def _locked(conversation_id: int) -> Conversation:
-    return Conversation.objects.select_for_update(of=("self",)).select_related("agent__user").get(pk=conversation_id)
+    return Conversation.objects.select_for_update().get(pk=conversation_id)
 
 
 @transaction.atomic

@@ -20,6 +20,9 @@ from loket.chat.models import Agent, Conversation, Message
 from loket.chat.protocol import Frame, ProtocolError
 from loket.security import limit_used_up
 
+MAX_OUTBOX = 1000  # frames waiting for a client that does not read; beyond it, it reconnects and resumes
+
+
 db = database_sync_to_async
 
 
@@ -38,6 +41,10 @@ class Connection(AsyncWebsocketConsumer):
             self.held.append(frame)
             return
         self.outbox.append(frame)
+        if len(self.outbox) > MAX_OUTBOX:
+            self.outbox.clear()
+            asyncio.get_running_loop().create_task(self.close(code=1013))  # "try again later"
+            return
         if self.writer is None or self.writer.done():
             self.writer = asyncio.get_running_loop().create_task(self._write())
 

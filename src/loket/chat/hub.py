@@ -16,6 +16,7 @@ process can subscribe first and load the queues from the database second without
 import asyncio
 import bisect
 import contextvars
+import itertools
 import json
 import logging
 import time
@@ -38,6 +39,7 @@ def in_thread(function: Any) -> Any:
 
 FLUSH_DELAY = 0.02  # seconds to gather queue changes into one pass
 RATE_TTL = 10.0  # seconds a team's service rate is reused for estimates
+GONE_KEPT = 100_000  # departures remembered per team
 
 
 class Link(Protocol):
@@ -62,7 +64,7 @@ class TeamQueue:
     def __init__(self) -> None:
         self.entries: list[tuple[int, int]] = []  # (ticket, entry id), sorted
         self.joined_at: dict[int, float] = {}  # entry id -> when it joined
-        self.gone: set[int] = set()
+        self.gone: dict[int, None] = {}  # entries that left, oldest first (a set that keeps its order)
 
     def join(self, ticket: int, entry_id: int, joined_at: float) -> None:
         if entry_id in self.gone or entry_id in self.joined_at:
@@ -71,7 +73,10 @@ class TeamQueue:
         self.joined_at[entry_id] = joined_at
 
     def leave(self, ticket: int, entry_id: int) -> None:
-        self.gone.add(entry_id)
+        self.gone[entry_id] = None
+        if len(self.gone) > GONE_KEPT:  # a late "joined" only ever trails its "left" by moments
+            for old in list(itertools.islice(self.gone, GONE_KEPT // 2)):
+                del self.gone[old]
         if self.joined_at.pop(entry_id, None) is not None:
             index = bisect.bisect_left(self.entries, (ticket, entry_id))
             if index < len(self.entries) and self.entries[index] == (ticket, entry_id):

@@ -5,7 +5,7 @@ import logging
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
-from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async
 from django.conf import settings
 
 logger = logging.getLogger(__name__)
@@ -30,7 +30,9 @@ class ServiceInbox:
         from loket.contact.actions import receive_mail
 
         try:
-            case = await sync_to_async(receive_mail, thread_sensitive=False)(envelope.original_content or b"")
+            # database_sync_to_async hands the connection back afterwards (to the pool, on PostgreSQL).
+            store = database_sync_to_async(receive_mail, thread_sensitive=False)
+            case = await store(envelope.original_content or b"")
         except Exception:  # the sender's server will try again later: nothing is lost
             logger.exception("incoming mail could not be stored")
             return "451 4.3.0 Could not store the message, try again later"
