@@ -151,9 +151,10 @@ def servers(kind: str, env: dict[str, str], folder: Path) -> Iterator[list[tuple
                 if SAMPLE:
                     command[1:1] = [str(ROOT / "bench" / "chat" / "sampler.py"), str(folder / f"sample-{number}.txt")]
             else:
+                # The same WebSocket settings as `loket web`.
                 command = [
                     sys.executable, "-m", "uvicorn", "bench.chat.bare:app", "--port", str(port), "--lifespan", "off",
-                    "--log-level", "warning", "--ws-max-size", str(64 * 1024),
+                    "--log-level", "warning", "--ws-max-size", str(64 * 1024), "--ws-per-message-deflate", "false",
                 ]  # fmt: skip
             output = open(folder / f"{kind}-{number}.log", "wb")  # noqa: SIM115 - closed with the process
             process = subprocess.Popen(
@@ -638,7 +639,8 @@ def main() -> None:
             "LOKET_VAR_DIR": str(folder / "var"),
             "LOKET_RATE_LIMITS": "chat-message=1000000/60,chat-start=1000000/60",
             "LOKET_CHAT_VISITOR_GRACE": "600",  # seeding and connecting 10,000 visitors may take longer than 120 s
-            "DATABASE_CONN_MAX_AGE": os.environ.get("DATABASE_CONN_MAX_AGE", "60"),
+            # 0, Loket's default: connections come from the pool (settings.py); set 60 to compare persistent ones.
+            "DATABASE_CONN_MAX_AGE": os.environ.get("DATABASE_CONN_MAX_AGE", "0"),
             "DJANGO_SETTINGS_MODULE": "loket.settings",
             "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")])),
         }
