@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.conf import settings
-from django.db.models import Avg, Count, F, Q, QuerySet
+from django.db.models import Avg, F, QuerySet
 from django.utils import timezone
 
 from loket.chat.models import Agent, Conversation, Message, OpeningHours, QueueEntry, Team
@@ -144,9 +144,3 @@ def messages_after(conversation_id: int, seq: int, limit: int = 500) -> list[Mes
 
 def open_conversations(agent: Agent) -> QuerySet[Conversation]:
     return agent.conversations.filter(status=Conversation.Status.ACTIVE).select_related("topic", "team")
-
-
-def queue_counts() -> dict[int, int]:
-    """Visitors waiting per team id (teams with nobody waiting included)."""
-    rows = Team.objects.annotate(n=Count("queue_entries", filter=Q(queue_entries__left_at=None)))
-    return {team.pk: team.n for team in rows}
