@@ -29,6 +29,16 @@ class ChatError(Exception):
         self.code, self.detail = code, detail
 
 
+def _not_yours() -> ChatError:
+    return ChatError("not-yours", _("This chat is not yours."))
+
+
+def check_own_chat(*, agent: Agent, conversation_id: int) -> None:
+    """For what an agent may only do in their own chats and that changes nothing (typing, reading back)."""
+    if not Conversation.objects.filter(pk=conversation_id, agent=agent).exists():
+        raise _not_yours()
+
+
 class ChatUnavailable(ChatError):
     MESSAGES = {
         "closed": gettext_lazy("The chat is closed right now."),
@@ -122,7 +132,7 @@ def post_message(
     """Store a message with the conversation's next number; a resend with the same client id returns the first."""
     conversation = _locked(conversation_id)
     if author == Message.Author.AGENT and (agent is None or conversation.agent_id != agent.pk):
-        raise ChatError("not-yours", _("This chat is not yours."))
+        raise _not_yours()
     if client_id and (
         existing := conversation.messages.filter(author=author, client_id=client_id)
         .select_related("agent__user")
@@ -140,7 +150,7 @@ def mark_read(*, conversation_id: int, reader: str, seq: int, agent: Agent | Non
     field = "visitor_read_seq" if reader == Message.Author.VISITOR else "agent_read_seq"
     conversation = _locked(conversation_id)
     if reader == Message.Author.AGENT and (agent is None or conversation.agent_id != agent.pk):
-        raise ChatError("not-yours", _("This chat is not yours."))
+        raise _not_yours()
     seq = min(seq, conversation.last_seq)
     if seq <= getattr(conversation, field):
         return
@@ -168,7 +178,7 @@ def end_conversation(
 def _end(*, conversation_id: int, ending: str, agent: Agent | None, now: datetime.datetime) -> Conversation:
     conversation = _locked(conversation_id)
     if agent is not None and conversation.agent_id != agent.pk:
-        raise ChatError("not-yours", _("This chat is not yours."))
+        raise _not_yours()
     if conversation.status == Conversation.Status.ENDED:
         return conversation
     if conversation.status == Conversation.Status.WAITING:
@@ -324,7 +334,7 @@ def _transfer(
 ) -> Conversation:
     conversation = _locked(conversation_id)
     if conversation.agent_id != agent.pk or conversation.status != Conversation.Status.ACTIVE:
-        raise ChatError("not-yours", _("This chat is not yours."))
+        raise _not_yours()
     if to_agent is not None:
         colleague = (
             queries.present_agents(now=now)

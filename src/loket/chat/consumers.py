@@ -273,12 +273,10 @@ def _hello(agent_id: int) -> dict[str, Any]:
 
 
 def _agent_typing(agent: Agent, conversation_id: int, active: bool) -> None:
-    if not Conversation.objects.filter(pk=conversation_id, agent=agent).exists():
-        raise ChatError("not-yours", _("This chat is not yours."))
+    actions.check_own_chat(agent=agent, conversation_id=conversation_id)
     actions.signal_typing(conversation_id=conversation_id, author=Message.Author.AGENT, active=active)
 
 
 def _agent_messages(agent: Agent, conversation_id: int, last_seq: int) -> list[Message]:
-    if not Conversation.objects.filter(pk=conversation_id, agent=agent).exists():
-        raise ChatError("not-yours", _("This chat is not yours."))
+    actions.check_own_chat(agent=agent, conversation_id=conversation_id)
     return queries.messages_after(conversation_id, last_seq)
