@@ -13,10 +13,13 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from loket.chat.routing import websocket_urlpatterns  # noqa: E402
+from loket.staff.middleware import SecondFactorWebsocketGate  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_application,
-        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+        "websocket": AllowedHostsOriginValidator(
+            AuthMiddlewareStack(SecondFactorWebsocketGate(URLRouter(websocket_urlpatterns)))
+        ),
     }
 )

@@ -111,15 +111,23 @@ def main(argv: list[str] | None = None) -> None:
     from loket.guidance import cli as check_cli
 
     check_cli.add_arguments(check_parser)
+    staff_parser = commands.add_parser("staff", help="staff accounts: add, list, disable, reset-2fa, set-roles")
+    audit_parser = commands.add_parser("audit", help="the audit trail: who did what with personal data and access")
+    from loket.audit import cli as audit_cli
+    from loket.staff import cli as staff_cli
+
+    staff_cli.add_arguments(staff_parser)
+    audit_cli.add_arguments(audit_parser)
 
     args, rest = parser.parse_known_args(argv)
+    if args.command in ("check", "serve", "staff", "audit") and rest:
+        parser.error(f"unknown options: {' '.join(rest)}")
     if args.command == "check":
-        if rest:
-            parser.error(f"unknown options: {' '.join(rest)}")
         sys.exit(check_cli.run(args))
+    if args.command in ("staff", "audit"):
+        _setup_django()
+        sys.exit((staff_cli if args.command == "staff" else audit_cli).run(args))
     if args.command == "serve":
-        if rest:
-            parser.error(f"unknown options: {' '.join(rest)}")
         serve(args.host, args.port)
     elif args.command == "web":
         web(args.host, args.port, args.workers)

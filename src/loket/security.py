@@ -1,6 +1,7 @@
 """Security pieces shared by every app: the Content-Security-Policy and rate limits."""
 
 from dataclasses import asdict
+from typing import Any
 
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -31,6 +32,15 @@ def client_address(request: HttpRequest) -> str:
     if settings.PRODUCTION and (forwarded := request.META.get("HTTP_X_FORWARDED_FOR")):
         return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
+
+
+def client_address_of(scope: dict[str, Any]) -> str:
+    """The same for a WebSocket connection's scope."""
+    headers = dict(scope.get("headers") or [])
+    if settings.PRODUCTION and (forwarded := headers.get(b"x-forwarded-for")):
+        return forwarded.decode("latin-1").split(",")[-1].strip()
+    client = scope.get("client") or ("",)
+    return str(client[0])
 
 
 def rate_limited(request: HttpRequest, scope: str, key: str | None = None) -> bool:

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "loket.contact",
     "loket.chat",
     "loket.console",
+    "loket.staff",
+    "loket.audit",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -71,12 +73,19 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "channels",
     "csp",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.usersessions",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -88,7 +97,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "loket.staff.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -108,6 +120,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "loket.knowledge.context_processors.navigation",
+                "loket.staff.context_processors.staff",
             ],
             "builtins": ["loket.templatetags.loket"],
         },
@@ -243,7 +256,6 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no request to an outside service for eve
 
 # --- Security -------------------------------------------------------------------------------
 
-LOGIN_URL = "wagtailadmin_login"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
@@ -286,6 +298,8 @@ LOKET_RATE_LIMITS = {
     "chat-start": (10, 600),  # per client address
     "chat-message": (30, 60),  # per conversation and side
     "chat-transcript": (3, 3600),  # per conversation
+    "signin-account": (5, 900),  # failed staff sign-ins per account from one address; then locked out
+    "signin-address": (20, 900),  # failed staff sign-ins from one address, whatever the account
 }
 for _rule in filter(None, os.environ.get("LOKET_RATE_LIMITS", "").split(",")):
     _scope, _, _limit = _rule.partition("=")
@@ -293,6 +307,94 @@ for _rule in filter(None, os.environ.get("LOKET_RATE_LIMITS", "").split(",")):
     if _scope not in LOKET_RATE_LIMITS or not (_count.isdigit() and _seconds.isdigit()):
         raise ImproperlyConfigured(f"LOKET_RATE_LIMITS: {_rule!r} is not like search=120/60")
     LOKET_RATE_LIMITS[_scope] = (int(_count), int(_seconds))
+
+# --- Staff sign-in (django-allauth: accounts, two-factor, passkeys, single sign-on; loket/staff/) -------------------
+
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "staff:home"  # then on to where the person's role works
+LOGOUT_REDIRECT_URL = "account_login"
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # passwords change on Loket's own pages, with the same rules
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+PASSWORD_RESET_TIMEOUT = 24 * 3600  # a sign-in link from `loket staff add` or a reset mail lasts a day
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "loket.staff.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Seconds without activity after which a staff session ends (the pages say when, and warn before).
+LOKET_STAFF_SESSION_IDLE = int(os.environ.get("LOKET_STAFF_SESSION_IDLE", str(8 * 3600)))
+# "required": staff reach nothing before a second factor is set up (single sign-on leaves it to the provider).
+LOKET_STAFF_2FA = os.environ.get("LOKET_STAFF_2FA", "required" if PRODUCTION else "optional")
+if LOKET_STAFF_2FA not in ("required", "optional"):
+    raise ImproperlyConfigured("LOKET_STAFF_2FA must be required or optional")
+
+ACCOUNT_ADAPTER = "loket.staff.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "loket.staff.adapters.SocialAccountAdapter"
+MFA_ADAPTER = "loket.staff.adapters.MFAAdapter"
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*"]  # signing up is closed: staff are made by operators
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_SESSION_REMEMBER = True  # the idle timeout above decides how long a session lasts
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Loket] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
+_signin_account, _signin_address = LOKET_RATE_LIMITS["signin-account"], LOKET_RATE_LIMITS["signin-address"]
+ACCOUNT_RATE_LIMITS = {
+    # Failures per address across accounts, and per account from one address (the adapter puts the address into
+    # the key): a stranger elsewhere cannot lock a colleague out by guessing their password.
+    "login_failed": f"{_signin_address[0]}/{_signin_address[1]}s/ip,{_signin_account[0]}/{_signin_account[1]}s/key",
+    "login": "60/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION  # passkeys on http://localhost while trying Loket
+MFA_TOTP_ISSUER = "Loket"
+MFA_RECOVERY_CODE_COUNT = 10
+USERSESSIONS_TRACK_ACTIVITY = True
+
+# Single sign-on with the organisation's OpenID provider (discovery from the issuer, PKCE).
+LOKET_OIDC_ISSUER = os.environ.get("LOKET_OIDC_ISSUER", "").rstrip("/")
+LOKET_OIDC_ROLES_CLAIM = os.environ.get("LOKET_OIDC_ROLES_CLAIM", "roles")
+# The provider's role or group names that differ from Loket's identifiers: `loket-agents=agent,loket-editors=editor`.
+LOKET_OIDC_ROLE_MAP = [
+    (name.strip(), role.strip())
+    for name, _, role in (pair.partition("=") for pair in os.environ.get("LOKET_OIDC_ROLE_MAP", "").split(","))
+    if name.strip()
+]
+LOKET_OIDC_NAME = os.environ.get("LOKET_OIDC_NAME", "") or "single sign-on"
+LOKET_PASSWORD_LOGIN = os.environ.get("LOKET_PASSWORD_LOGIN", "1") != "0"
+if not LOKET_PASSWORD_LOGIN and not LOKET_OIDC_ISSUER:
+    raise ImproperlyConfigured("LOKET_PASSWORD_LOGIN=0 needs single sign-on: set LOKET_OIDC_ISSUER too")
+SOCIALACCOUNT_PROVIDERS: dict[str, object] = {}
+if LOKET_OIDC_ISSUER:
+    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": "sso",
+                "name": LOKET_OIDC_NAME,
+                "client_id": os.environ.get("LOKET_OIDC_CLIENT_ID", ""),
+                "secret": os.environ.get("LOKET_OIDC_CLIENT_SECRET", ""),
+                "settings": {"server_url": LOKET_OIDC_ISSUER, "oauth_pkce_enabled": True},
+            }
+        ],
+    }
+SOCIALACCOUNT_ONLY = not LOKET_PASSWORD_LOGIN
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # a provider's e-mail address never takes over a local account
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
+
+# Kept this many days, then purged by the daily task.
+LOKET_AUDIT_RETENTION_DAYS = int(os.environ.get("LOKET_AUDIT_RETENTION_DAYS", "730"))
 
 LOGGING = {
     "version": 1,

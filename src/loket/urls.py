@@ -1,16 +1,23 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from loket.api import api
 from loket.health import healthz
+from loket.staff.urls import allauth_urlpatterns
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # One sign-in for all staff, with lockout and second factors: Wagtail's own login page must not be a way around it.
+    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("console/", include("loket.console.urls")),
+    path("staff/", include("loket.staff.urls")),
+    path("staff/", include(allauth_urlpatterns)),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", api.urls),
 ]

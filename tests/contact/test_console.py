@@ -14,7 +14,7 @@ from tests.services import free_port
 @pytest.fixture
 def agent(db):
     user = get_user_model().objects.create_user("agent", password="x")
-    user.groups.add(Group.objects.get(name="Agents"))
+    user.groups.add(Group.objects.get(name="Agent"))
     return user
 
 

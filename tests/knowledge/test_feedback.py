@@ -135,7 +135,7 @@ def test_an_editor_in_wagtails_editors_group_reads_feedback_but_cannot_invent_it
 
     vote(client, page, "yes")
     editor = get_user_model().objects.create_user("redacteur", password="x")
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name="Editor"))
     client.force_login(editor)
     assert client.get("/admin/reports/feedback/").status_code == 200
     assert "Sociale media" in client.get("/admin/feedback/").content.decode()

@@ -30,11 +30,11 @@ from django.utils import timezone
 from loket.chat.models import Agent, Team
 from loket.contact.models import Topic
 user = User.objects.create_user("ann", first_name="Ann")
-user.groups.add(Group.objects.get(name="Agents"))
+user.groups.add(Group.objects.get(name="Agent"))
 agent = Agent.objects.create(user=user, status="away", capacity=1, seen_at=timezone.now())
 agent.teams.set(Team.objects.all())
 session = SessionStore()
-session.update({SESSION_KEY: str(user.pk), BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+session.update({SESSION_KEY: str(user.pk), BACKEND_SESSION_KEY: "allauth.account.auth_backends.AuthenticationBackend",
                 HASH_SESSION_KEY: user.get_session_auth_hash()})
 session.create()
 print(session.session_key, Topic.objects.first().pk)

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from loket.audit import actions as audit
 from loket.chat import events, protocol, queries
 from loket.chat.models import Agent, Conversation, Message, QueueEntry, Team
 from loket.contact.models import Topic
@@ -167,15 +168,18 @@ def signal_typing(*, conversation_id: int, author: str, active: bool) -> None:
 
 
 def end_conversation(
-    *, conversation_id: int, ending: str, agent: Agent | None = None, now: datetime.datetime | None = None
-) -> Conversation:
-    conversation = _end(conversation_id=conversation_id, ending=ending, agent=agent, now=_now(now))
+    *, conversation_id: int, ending: str, agent: Agent | None = None, now: datetime.datetime | None = None,
+    address: str = "",
+) -> Conversation:  # fmt: skip
+    conversation = _end(conversation_id=conversation_id, ending=ending, agent=agent, now=_now(now), address=address)
     dispatch(now=now)  # the agent has room again
     return conversation
 
 
 @transaction.atomic
-def _end(*, conversation_id: int, ending: str, agent: Agent | None, now: datetime.datetime) -> Conversation:
+def _end(
+    *, conversation_id: int, ending: str, agent: Agent | None, now: datetime.datetime, address: str = ""
+) -> Conversation:
     conversation = _locked(conversation_id)
     if agent is not None and conversation.agent_id != agent.pk:
         raise _not_yours()
@@ -191,6 +195,8 @@ def _end(*, conversation_id: int, ending: str, agent: Agent | None, now: datetim
         _system(conversation, _("The chat has ended."))
     frame = {"type": "ended", "conversation": conversation.pk, "ending": ending}
     events.to_conversation(conversation.pk, conversation.agent_id, frame)
+    if agent is not None:
+        audit.record("chat.closed", actor=agent.user, subject=conversation, address=address)
     return conversation
 
 
@@ -282,7 +288,13 @@ def assign_next_visitor(*, agent_id: int, now: datetime.datetime | None = None) 
     """The longest-waiting visitor in the agent's teams, if the agent has room. Exactly one agent gets each visitor:
     the agent's row is locked (capacity), the entry is locked and skipped by concurrent assigners (SKIP LOCKED)."""
     now = _now(now)
-    agent = queries.present_agents(now=now).select_for_update(of=("self",)).filter(pk=agent_id).first()
+    agent = (
+        queries.present_agents(now=now)
+        .select_for_update(of=("self",))
+        .select_related("user")
+        .filter(pk=agent_id)
+        .first()
+    )
     if agent is None or queries.open_conversations(agent).count() >= agent.capacity:
         return None
     team_ids = list(agent.teams.values_list("pk", flat=True))
@@ -313,25 +325,28 @@ def assign_next_visitor(*, agent_id: int, now: datetime.datetime | None = None) 
         "agent_name": agent.display_name,
     }
     events.to_conversation(conversation.pk, agent.pk, frame)
+    audit.record("chat.taken", actor=agent.user, subject=conversation, team=entry.team_id)
     return conversation
 
 
 def transfer(
     *, conversation_id: int, agent: Agent, to_team: int | None = None, to_agent: int | None = None,
-    now: datetime.datetime | None = None,
+    now: datetime.datetime | None = None, address: str = "",
 ) -> Conversation:  # fmt: skip
     """Hand a chat to a present colleague with room, or back to the head of a team's queue."""
     conversation = _transfer(
-        conversation_id=conversation_id, agent=agent, to_team=to_team, to_agent=to_agent, now=_now(now)
-    )
+        conversation_id=conversation_id, agent=agent, to_team=to_team, to_agent=to_agent, now=_now(now),
+        address=address,
+    )  # fmt: skip
     dispatch(now=now)
     return conversation
 
 
 @transaction.atomic
 def _transfer(
-    *, conversation_id: int, agent: Agent, to_team: int | None, to_agent: int | None, now: datetime.datetime
-) -> Conversation:
+    *, conversation_id: int, agent: Agent, to_team: int | None, to_agent: int | None, now: datetime.datetime,
+    address: str,
+) -> Conversation:  # fmt: skip
     conversation = _locked(conversation_id)
     if conversation.agent_id != agent.pk or conversation.status != Conversation.Status.ACTIVE:
         raise _not_yours()
@@ -357,11 +372,19 @@ def _transfer(
             "agent_name": colleague.display_name,
         }  # fmt: skip
         events.to_conversation(conversation.pk, colleague.pk, frame)
+        audit.record(
+            "chat.transferred",
+            actor=agent.user,
+            subject=conversation,
+            address=address,
+            to_agent=colleague.user.username,
+        )
         return conversation
     team = Team.objects.filter(pk=to_team).first() if to_team is not None else None
     if team is None:
         raise ChatError("unknown-team", _("There is no such team."))
     _requeue(conversation, team)
+    audit.record("chat.transferred", actor=agent.user, subject=conversation, address=address, to_team=team.pk)
     return conversation
 
 

@@ -5,7 +5,9 @@ per connection, so a client sees them in the order they were produced."""
 
 import asyncio
 import json
+import time
 from collections import deque
+from importlib import import_module
 from typing import Any
 
 from channels.db import database_sync_to_async
@@ -14,11 +16,11 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from loket.chat import actions, hub, protocol, queries
+from loket.chat import actions, events, hub, protocol, queries
 from loket.chat.actions import ChatError
 from loket.chat.models import Agent, Conversation, Message
 from loket.chat.protocol import Frame, ProtocolError
-from loket.security import limit_used_up
+from loket.security import client_address_of, limit_used_up
 
 MAX_OUTBOX = 1000  # frames waiting for a client that does not read; beyond it, it reconnects and resumes
 
@@ -185,18 +187,27 @@ def _transcript(conversation_id: int, email: str) -> None:
     actions.email_transcript(conversation_id=conversation_id, email=email)
 
 
+SESSION_CHECK_EVERY = 60  # seconds: a console whose session ended (idle, signed out elsewhere) closes within this
+
+
 class AgentConsumer(Connection):
     """An agent's console: availability, the queues, and every open chat of theirs."""
 
     frames = protocol.AGENT_FRAMES
     agent_id = 0
     agent: Agent
+    address = ""
+    session_key = ""
+    session_checked = 0.0
 
     async def connect(self) -> None:
         user = self.scope.get("user")
         if user is None or not await db(_may_chat)(user):
             await self.close(code=4403)
             return
+        self.address = client_address_of(self.scope)
+        self.session_key = getattr(self.scope.get("session"), "session_key", None) or ""
+        self.session_checked = time.monotonic()
         agent = self.agent = await db(actions.agent_for)(user)
         self.agent_id = agent.pk
         await self.accept()
@@ -211,6 +222,24 @@ class AgentConsumer(Connection):
     async def disconnect(self, code: int) -> None:
         if self.hub is not None:
             self.hub.remove_console(self)
+
+    def push(self, frame: dict[str, Any]) -> None:
+        super().push(frame)
+        if frame["type"] == "signed-out" and frame.get("session") in (None, events.session_mark(self.session_key)):
+            asyncio.get_running_loop().create_task(self._close_after_writing(4401))
+
+    async def _close_after_writing(self, code: int) -> None:
+        if self.writer is not None:
+            await self.writer  # the console reads why before the socket closes
+        await self.close(code=code)
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        if time.monotonic() - self.session_checked > SESSION_CHECK_EVERY:
+            self.session_checked = time.monotonic()
+            if not await db(_session_alive)(self.session_key):
+                self.push({"type": "signed-out", "session": None})
+                return
+        await super().receive(text_data, bytes_data)
 
     async def handle(self, frame: Frame) -> None:
         agent = self.agent
@@ -237,18 +266,28 @@ class AgentConsumer(Connection):
             )
         elif frame.type == "close":
             await db(actions.end_conversation)(
-                conversation_id=conversation, ending=Conversation.Ending.AGENT, agent=agent
+                conversation_id=conversation, ending=Conversation.Ending.AGENT, agent=agent, address=self.address
             )
         elif frame.type == "transfer":
             to_team = frame.integer("team") if "team" in frame.data else None
             to_agent = frame.integer("agent") if "agent" in frame.data else None
             if (to_team is None) == (to_agent is None):
                 raise ProtocolError("bad-frame", _("Transfer to a team or to a colleague."))
-            await db(actions.transfer)(conversation_id=conversation, agent=agent, to_team=to_team, to_agent=to_agent)
+            await db(actions.transfer)(
+                conversation_id=conversation, agent=agent, to_team=to_team, to_agent=to_agent, address=self.address
+            )
 
 
 def _may_chat(user: Any) -> bool:
     return bool(user.is_authenticated and user.has_perm("contact.change_case"))
+
+
+def _session_alive(session_key: str) -> bool:
+    """The session the console was opened with still signs someone in (not ended, not expired)."""
+    from django.contrib.auth import SESSION_KEY
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore(session_key=session_key)
+    return bool(session_key) and SESSION_KEY in store.load()
 
 
 def _hello(agent_id: int) -> dict[str, Any]:

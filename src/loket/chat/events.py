@@ -3,6 +3,7 @@ of a change that was rolled back. Redis carries the events between processes (on
 `hub.py`); without Redis, one process delivers them to itself. Losing an event loses nothing: the database is the
 truth, and clients catch up from it when they reconnect."""
 
+import hashlib
 import json
 import logging
 from collections.abc import Iterable
@@ -58,3 +59,14 @@ def to_conversation(conversation_id: int, agent_id: int | None, frame: dict[str,
 
 def to_agent(agent_id: int, frame: dict[str, Any]) -> None:
     publish_on_commit({"kind": "agent", "agent": agent_id, "frame": frame})
+
+
+def session_mark(session_key: str) -> str:
+    """A session's name in events: not the key itself, which signs people in."""
+    return hashlib.sha256(session_key.encode()).hexdigest()[:24]
+
+
+def console_signed_out(agent_id: int, session_key: str | None) -> None:
+    """The consoles opened with that session (or, with None, every console of the agent) close: signed out."""
+    mark = session_mark(session_key) if session_key else None
+    to_agent(agent_id, {"type": "signed-out", "session": mark})

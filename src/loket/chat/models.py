@@ -125,6 +125,7 @@ class Conversation(models.Model):
         verbose_name = _("conversation")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "agent"])]
+        permissions = [("supervise", _("Can follow, join and take over every team's chats"))]
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.visitor_name or '-'}"

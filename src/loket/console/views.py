@@ -11,10 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from loket.audit import actions as audit
 from loket.chat.models import Team
 from loket.console.forms import TextForm, UpdateForm
 from loket.contact import actions, queries
 from loket.contact.models import Attachment, CannedAnswer, Case, Topic
+from loket.security import client_address
 
 
 def _agent_view(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
@@ -31,6 +33,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         request,
         "console/case_list.html",
         {
+            "section": "cases",
             "page": page,
             "filters": filters,
             "statuses": Case.Status.choices,
@@ -47,6 +50,7 @@ def _case_page(request: HttpRequest, case: Case, status: int = 200, **forms: obj
     chosen = request.GET.get("canned", "")
     canned = CannedAnswer.objects.filter(pk=int(chosen)).first() if chosen.isdigit() else None
     context = {
+        "section": "cases",
         "case": case,
         "thread": thread,
         "question_attachments": case.attachments.filter(message=None),
@@ -61,7 +65,9 @@ def _case_page(request: HttpRequest, case: Case, status: int = 200, **forms: obj
 
 @_agent_view
 def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
-    return _case_page(request, get_object_or_404(Case.objects.select_related("topic", "assignee"), reference=reference))
+    case = get_object_or_404(Case.objects.select_related("topic", "assignee"), reference=reference)
+    audit.record("case.opened", request=request, subject=case)
+    return _case_page(request, case)
 
 
 def _add_to_thread(request: HttpRequest, reference: str, prefix: str, action: Callable[..., object]) -> HttpResponse:
@@ -70,7 +76,7 @@ def _add_to_thread(request: HttpRequest, reference: str, prefix: str, action: Ca
     form = TextForm(request.POST, prefix=prefix)
     if not form.is_valid():
         return _case_page(request, case, status=400, **{f"{prefix}_form": form})
-    action(case=case, agent=request.user, text=form.cleaned_data["text"])
+    action(case=case, agent=request.user, text=form.cleaned_data["text"], address=client_address(request))
     return redirect("console:case", reference=reference)
 
 
@@ -92,14 +98,18 @@ def case_update(request: HttpRequest, reference: str) -> HttpResponse:
     case = get_object_or_404(Case, reference=reference)
     form = UpdateForm(request.POST)
     if form.is_valid():
-        actions.update_case(case=case, status=form.cleaned_data["status"], assignee=form.cleaned_data["assignee"])
+        actions.update_case(
+            case=case, status=form.cleaned_data["status"], assignee=form.cleaned_data["assignee"],
+            agent=request.user, address=client_address(request),  # type: ignore[arg-type]
+        )  # fmt: skip
     return redirect("console:case", reference=reference)
 
 
 @_agent_view
 def attachment(request: HttpRequest, pk: int) -> FileResponse:
     """Attachments are never public media: only agents download them, never inline."""
-    found = get_object_or_404(Attachment, pk=pk)
+    found = get_object_or_404(Attachment.objects.select_related("case"), pk=pk)
+    audit.record("attachment.downloaded", request=request, subject=found.case, attachment=found.name)
     return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name, content_type=found.content_type)
 
 

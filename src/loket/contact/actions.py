@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from loket.audit import actions as audit
 from loket.contact import tasks
 from loket.contact.models import Attachment, Case, CaseMessage, OutgoingMail, ReferenceCounter, Topic
 
@@ -111,7 +112,7 @@ def reply_address(case: Case) -> str:
 
 
 @transaction.atomic
-def answer_case(*, case: Case, agent: "User", text: str) -> CaseMessage:
+def answer_case(*, case: Case, agent: "User", text: str, address: str = "") -> CaseMessage:
     """The answer joins the thread and is mailed to the visitor; the case then waits for them."""
     entry = CaseMessage.objects.create(case=case, kind=CaseMessage.Kind.ANSWER, author=agent, text=text)
     copy = case.mails.filter(kind=OutgoingMail.Kind.COPY).first()
@@ -133,14 +134,29 @@ def answer_case(*, case: Case, agent: "User", text: str) -> CaseMessage:
     case.status = Case.Status.WAITING
     case.assignee = case.assignee or agent
     case.save(update_fields=["status", "assignee"])
+    audit.record("case.answered", actor=agent, subject=case, address=address, message=entry.pk)
     return entry
 
 
-def add_note(*, case: Case, agent: "User", text: str) -> CaseMessage:
-    return CaseMessage.objects.create(case=case, kind=CaseMessage.Kind.NOTE, author=agent, text=text)
+@transaction.atomic
+def add_note(*, case: Case, agent: "User", text: str, address: str = "") -> CaseMessage:
+    note = CaseMessage.objects.create(case=case, kind=CaseMessage.Kind.NOTE, author=agent, text=text)
+    audit.record("case.noted", actor=agent, subject=case, address=address, message=note.pk)
+    return note
 
 
-def update_case(*, case: Case, status: str, assignee: "User | None") -> Case:
+@transaction.atomic
+def update_case(
+    *, case: Case, status: str, assignee: "User | None", agent: "User | None" = None, address: str = ""
+) -> Case:
+    def name(user: "User | None") -> str | None:
+        return user.get_username() if user else None
+
+    changes = {
+        field: [before, after]
+        for field, before, after in (("status", case.status, status), ("assignee", name(case.assignee), name(assignee)))
+        if before != after
+    }
     if status == Case.Status.CLOSED and case.status != Case.Status.CLOSED:
         case.closed_at = timezone.now()  # the retention period counts from here
     elif status != Case.Status.CLOSED:
@@ -148,6 +164,8 @@ def update_case(*, case: Case, status: str, assignee: "User | None") -> Case:
     case.status = status
     case.assignee = assignee
     case.save(update_fields=["status", "assignee", "closed_at"])
+    if changes:
+        audit.record("case.updated", actor=agent, subject=case, address=address, changes=changes)
     return case
 
 
