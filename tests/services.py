@@ -1,5 +1,6 @@
 """Real services for tests: a private Redis, and Loket in a subprocess."""
 
+import json
 import os
 import shutil
 import socket
@@ -98,3 +99,38 @@ def smtp_server(port: int | None = None) -> Iterator[tuple[int, Mailbox]]:
         yield controller.port, mailbox
     finally:
         controller.stop()
+
+
+class OpenIDProvider:
+    """A real OpenID provider (panva's oidc-provider, on Node). Its development sign-in pages accept any password
+    for a known login, then ask for consent; `accounts` (login -> claims) can change between sign-ins."""
+
+    def __init__(self, issuer: str, accounts_file: Path) -> None:
+        self.issuer, self.accounts_file = issuer, accounts_file
+
+    def set_accounts(self, accounts: dict[str, dict]) -> None:
+        self.accounts_file.write_text(json.dumps(accounts))
+
+
+@contextmanager
+def openid_provider(accounts: dict[str, dict], redirect_uri: str) -> Iterator[OpenIDProvider]:
+    folder = ROOT / "tests" / "oidc"
+    node = shutil.which("node")
+    if node is None or not (folder / "node_modules" / "oidc-provider").exists():
+        raise RuntimeError("Node or tests/oidc/node_modules is missing: ./dev test installs them (npm ci)")
+    port = free_port()
+    with tempfile.TemporaryDirectory() as scratch:
+        provider = OpenIDProvider(f"http://127.0.0.1:{port}", Path(scratch) / "accounts.json")
+        provider.set_accounts(accounts)
+        env = {
+            **os.environ, "PORT": str(port), "ACCOUNTS_FILE": str(provider.accounts_file), "REDIRECT_URI": redirect_uri,
+        }  # fmt: skip
+        process = subprocess.Popen(
+            [node, "provider.mjs"], cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        try:
+            wait_for_port(port)
+            yield provider
+        finally:
+            process.terminate()
+            process.wait(10)

@@ -357,6 +357,7 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION  # passkeys on http://localhost while trying Loket
 MFA_TOTP_ISSUER = "Loket"
+MFA_TOTP_TOLERANCE = 1  # a code of the 30 seconds before or after is good too: phone clocks drift
 MFA_RECOVERY_CODE_COUNT = 10
 USERSESSIONS_TRACK_ACTIVITY = True
 

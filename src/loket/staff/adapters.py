@@ -3,9 +3,13 @@ sign-on, and a second factor that cannot be removed while it is required."""
 
 import datetime
 import hashlib
+import time
 from typing import Any
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.core import context
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.core.internal import ratelimit
 from allauth.mfa.adapter import DefaultMFAAdapter
@@ -72,6 +76,15 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def authentication_failed(self, request: HttpRequest, **credentials: Any) -> None:
         audit.record("signin.failed", actor=_account(_login(credentials)), request=request)
+
+    def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
+        """Adding or removing a second factor asks for the password again, unless the person signed in moments ago
+        (so that setting up the required second factor follows the password without a second prompt)."""
+        if not super().is_reauthentication_required(app=app, **kwargs):
+            return False
+        request = context.request
+        records = get_authentication_records(request, request.user) if request is not None else []
+        return not any(time.time() - record["at"] < account_settings.REAUTHENTICATION_TIMEOUT for record in records)
 
 
 def _account(login: str) -> Any:

@@ -4,8 +4,11 @@ from typing import Any
 
 from allauth.account.internal.flows.login import get_authentication_records
 from allauth.account.signals import password_changed, password_reset, password_set, user_logged_in
+from allauth.core import context
 from allauth.mfa import signals as mfa
+from allauth.mfa.models import Authenticator
 from django.contrib.auth.signals import user_logged_out
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpRequest
 
@@ -42,9 +45,19 @@ def _authenticator_event(event: str) -> Any:
     return record
 
 
+@receiver(post_save, sender=Authenticator)
+def authenticator_added(sender: Any, instance: Authenticator, created: bool, **kwargs: Any) -> None:
+    """In the same transaction as the new app, passkey or set of recovery codes (allauth's own signal comes later)."""
+    if created:
+        audit.record("mfa.added", subject=instance.user, request=context.request, type=instance.type)
+
+
+@receiver(post_delete, sender=Authenticator)
+def authenticator_removed(sender: Any, instance: Authenticator, **kwargs: Any) -> None:
+    audit.record("mfa.removed", subject=instance.user, request=context.request, type=instance.type)
+
+
 MFA_EVENTS = [
-    (mfa.authenticator_added, "mfa.added"),
-    (mfa.authenticator_removed, "mfa.removed"),
     (mfa.authenticator_reset, "mfa.renewed"),  # new recovery codes
     (mfa.authenticator_used, "mfa.used"),
     (mfa.authentication_failed, "mfa.failed"),
