@@ -29,6 +29,16 @@ def smtp(settings):
 
 
 @pytest.fixture
+def required_2fa(settings):
+    settings.LOKET_STAFF_2FA = "required"
+
+
+@pytest.fixture
+def optional_2fa(settings):
+    settings.LOKET_STAFF_2FA = "optional"
+
+
+@pytest.fixture
 def client_class():
     """Each call is a new browser: its own cookies and session."""
     return Client

@@ -37,7 +37,7 @@ def serve(host: str, port: int) -> None:
     from django.conf import settings
     from django.core.management import call_command
 
-    from loket.contact.tasks import schedule_daily_purge
+    from loket import daily
     from loket.guidance import actions as guidance_actions
     from loket.knowledge import demo
 
@@ -49,7 +49,7 @@ def serve(host: str, port: int) -> None:
         if editor_password:
             print(f"Loket: editor account 'redacteur', password {editor_password} (shown once)", flush=True)
     guidance_actions.load_guidance_content()
-    schedule_daily_purge()
+    daily.plan_all()
     _start_worker_thread()
 
     base = f"http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:{port}"  # noqa: S104
@@ -140,9 +140,9 @@ def main(argv: list[str] | None = None) -> None:
         _setup_django()
         from django.core.management import call_command
 
-        from loket.contact.tasks import schedule_daily_purge
+        from loket import daily
 
-        schedule_daily_purge()
+        daily.plan_all()
         call_command("db_worker", *rest)
     else:
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")

@@ -5,7 +5,6 @@ import re
 import struct
 import time
 
-import pytest
 from django.test import Client
 
 from loket.staff import actions
@@ -41,13 +40,3 @@ def set_up_totp(client: Client) -> str:
     response = client.post("/staff/2fa/totp/activate/", {"code": totp(secret)})
     assert response.status_code == 302, response.content.decode()[:2000]
     return secret
-
-
-@pytest.fixture
-def required_2fa(settings):
-    settings.LOKET_STAFF_2FA = "required"
-
-
-@pytest.fixture
-def optional_2fa(settings):
-    settings.LOKET_STAFF_2FA = "optional"

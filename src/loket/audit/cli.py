@@ -4,7 +4,7 @@ import argparse
 import datetime
 import json
 import sys
-from typing import Any, TextIO
+from typing import Any
 
 from django.utils import timezone
 
@@ -37,7 +37,8 @@ def as_json(entry: Any) -> dict[str, object]:
     }
 
 
-def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+def run(args: argparse.Namespace) -> int:
+    out = sys.stdout
     from loket.audit.models import AuditEntry
 
     entries = AuditEntry.objects.order_by("at", "pk")

@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from loket import daily
+
 # Waits between attempts; after the last one the mail is marked failed and shows up for a person to act on.
 BACKOFF = [datetime.timedelta(seconds=s) for s in (10, 30, 120, 600, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600)]
 
@@ -62,15 +64,5 @@ def purge_expired_cases() -> int:
 
     count = actions.purge_expired_cases()
     purge_expired_conversations()
-    if purge_expired_cases.get_backend().supports_defer:
-        purge_expired_cases.using(run_after=timezone.now() + datetime.timedelta(days=1)).enqueue()
+    daily.plan_next(purge_expired_cases)
     return count
-
-
-def schedule_daily_purge() -> None:
-    """Called when a worker starts: make sure one purge is planned (the task plans the next one itself)."""
-    from django_tasks_db.models import DBTaskResult
-
-    planned = DBTaskResult.objects.filter(task_path=purge_expired_cases.module_path, status="READY").exists()
-    if not planned:
-        purge_expired_cases.enqueue()

@@ -50,13 +50,16 @@ def _user(username: str) -> Any:
     return user
 
 
-def run(args: argparse.Namespace, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run(args: argparse.Namespace) -> int:
+    from django.utils import translation
+
     from loket.staff import actions
 
     try:
-        return _run(args, stdin, out)
+        with translation.override("en"):  # like the command's own messages (password rules come from Django)
+            return _run(args, sys.stdin, sys.stdout)
     except actions.StaffError as error:
-        print(f"loket staff: error: {error}", file=err)
+        print(f"loket staff: error: {error}", file=sys.stderr)
         return 1
 
 
@@ -74,7 +77,7 @@ def _run(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
             username=args.username, email=args.email, roles=args.role, teams=args.team, name=args.name,
             password=password, **who,
         )  # fmt: skip
-        print(f"Added {user.username} ({', '.join(str(role.label) for role in queries.roles_of(user))}).", file=out)
+        print(f"Added {user.username} ({', '.join(role.group for role in queries.roles_of(user))}).", file=out)
         if password is None:
             print("One-time link to choose a password and sign in (valid for 24 hours):", file=out)
             print(f"  {actions.sign_in_link(user)}", file=out)
@@ -95,7 +98,7 @@ def _run(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     elif command == "set-roles":
         user = _user(args.username)
         actions.set_roles(user, args.role, **who)
-        print(f"{user.username}: {', '.join(str(role.label) for role in queries.roles_of(user))}.", file=out)
+        print(f"{user.username}: {', '.join(role.group for role in queries.roles_of(user))}.", file=out)
     return 0
 
 

@@ -9,14 +9,13 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from loket.staff.roles import BY_GROUP, BY_KEY, ROLES, Role
+from loket.staff.roles import BY_KEY, ROLES, Role
 
 SECOND_FACTORS = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
 
 
 def roles_of(user: Any) -> list[Role]:
-    names = set(user.groups.values_list("name", flat=True))
-    return [role for role in ROLES if role.group in names]
+    return [BY_KEY[key] for key in role_keys(user)]
 
 
 def landing_url(user: Any) -> str:
@@ -88,4 +87,6 @@ def roles_from_claims(extra_data: dict[str, Any]) -> list[str]:
 
 
 def role_keys(user: Any) -> list[str]:
-    return [BY_GROUP[group.name].key for group in user.groups.all() if group.name in BY_GROUP]
+    """The identifiers of this person's roles, in the order of ROLES (uses prefetched groups)."""
+    names = {group.name for group in user.groups.all()}
+    return [role.key for role in ROLES if role.group in names]

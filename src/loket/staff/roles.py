@@ -72,4 +72,3 @@ ROLES = (
     Role("admin", "Administrator", _("Administrator"), ADMINISTRATION),
 )
 BY_KEY = {role.key: role for role in ROLES}
-BY_GROUP = {role.group: role for role in ROLES}

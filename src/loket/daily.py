@@ -1,0 +1,27 @@
+"""Daily background work (retention purges): each task plans its own next run; a starting worker makes sure every
+one of them is planned once."""
+
+import datetime
+from typing import Any
+
+from django.utils import timezone
+
+# "module.task": every daily task; a task listed here runs once at the first worker start, then every day.
+DAILY_TASKS = ("loket.contact.tasks.purge_expired_cases", "loket.audit.tasks.purge_expired_entries")
+
+
+def plan_next(task: Any) -> None:
+    """Called at the end of a daily task: the same again in a day."""
+    if task.get_backend().supports_defer:
+        task.using(run_after=timezone.now() + datetime.timedelta(days=1)).enqueue()
+
+
+def plan_all() -> None:
+    """When a worker starts: every daily task that is not planned yet is planned now."""
+    from django.utils.module_loading import import_string
+    from django_tasks_db.models import DBTaskResult
+
+    for path in DAILY_TASKS:
+        task = import_string(path)
+        if not DBTaskResult.objects.filter(task_path=task.module_path, status="READY").exists():
+            task.enqueue()
