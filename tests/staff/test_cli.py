@@ -81,7 +81,7 @@ def test_add_with_a_password_from_standard_input(capsys, monkeypatch):
 def test_bad_input_gets_a_clear_error_and_changes_nothing(capsys, monkeypatch, argv, stdin, message):
     make_staff("ann", "agent")
     users = get_user_model().objects.count()
-    code, out, err = loket(capsys, monkeypatch, *argv, stdin=stdin)
+    code, _, err = loket(capsys, monkeypatch, *argv, stdin=stdin)
     assert code == 1 and message in err and err.startswith("loket staff: error:")
     assert get_user_model().objects.count() == users
 
