@@ -336,6 +336,7 @@ ACCOUNT_ADAPTER = "loket.staff.adapters.AccountAdapter"
 SOCIALACCOUNT_ADAPTER = "loket.staff.adapters.SocialAccountAdapter"
 MFA_ADAPTER = "loket.staff.adapters.MFAAdapter"
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_FORMS = {"login": "loket.staff.forms.LoginForm"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*"]  # signing up is closed: staff are made by operators
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_PREVENT_ENUMERATION = True
@@ -359,6 +360,7 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION  # passkeys on http://localh
 MFA_TOTP_ISSUER = "Loket"
 MFA_TOTP_TOLERANCE = 1  # a code of the 30 seconds before or after is good too: phone clocks drift
 MFA_RECOVERY_CODE_COUNT = 10
+MFA_ALLOW_UNVERIFIED_EMAIL = True  # staff addresses come from operators or the provider: nobody signs up with one
 USERSESSIONS_TRACK_ACTIVITY = True
 
 # Single sign-on with the organisation's OpenID provider (discovery from the issuer, PKCE).

@@ -44,17 +44,29 @@ def browser():
 class Server:
     url: str
     editor_password: str
+    folder: object  # where it runs: `loket` commands with `env` there act on the same installation
+    env: dict
+
+    def loket(self, *argv: str, stdin: str = "") -> str:
+        """Run a `loket` command against this installation, as an operator on the server would."""
+        done = subprocess.run(
+            [shutil.which("loket") or "loket", *argv], cwd=self.folder, env=self.env, input=stdin,
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return done.stdout
 
 
 @pytest.fixture(scope="session")
 def loket(tmp_path_factory):
     folder = tmp_path_factory.mktemp("loket-serve")
     port = free_port()
+    env = fresh_install_env(folder / "var")
     log = open(folder / "serve.log", "w+")  # noqa: SIM115 - read after the server has written to it
     process = subprocess.Popen(
         [shutil.which("loket") or "loket", "serve", "--port", str(port)],
         cwd=folder,
-        env=fresh_install_env(folder / "var"),
+        env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -68,7 +80,7 @@ def loket(tmp_path_factory):
         while "/integriteit/sociale-media/" not in urllib.request.urlopen(f"{url}/zoeken/?q=sociale").read().decode():  # noqa: S310
             assert time.monotonic() < deadline, "the demo pages were not indexed"
             time.sleep(0.5)
-        yield Server(url=url, editor_password=password)
+        yield Server(url=url, editor_password=password, folder=folder, env=env)
     finally:
         process.terminate()
         process.wait(20)
@@ -94,10 +106,18 @@ def page(browser, loket):
     page.context.close()
 
 
+def staff_sign_in(page, login: str, password: str, next: str = "") -> None:
+    """Through the one staff sign-in page, as a person does it."""
+    page.goto("/staff/login/" + (f"?next={next}" if next else ""))
+    page.get_by_label("Gebruikersnaam of e-mailadres").fill(login)
+    page.get_by_label("Wachtwoord", exact=True).fill(password)
+    page.get_by_role("button", name="Aanmelden", exact=True).click()
+
+
 def assert_accessible(page) -> None:
     """axe finds no serious or critical violation, and the page broke no Content-Security-Policy rule."""
     violations = [
-        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])}x)"
+        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])}x, {violation['nodes'][0]['target']})"
         for violation in Axe().run(page).response["violations"]
         if violation["impact"] in ("serious", "critical")
     ]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, open_page
+from tests.e2e.conftest import assert_accessible, open_page, staff_sign_in
 from tests.services import free_port
 
 DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
@@ -24,10 +24,7 @@ def start_chat(page, name: str, question: str) -> None:
 
 def agent_console(browser, loket):
     console = open_page(browser, loket)
-    console.goto("/admin/login/?next=/console/chat/")
-    console.get_by_label("Gebruikersnaam").fill("redacteur")
-    console.locator("input[name=password]").fill(loket.editor_password)
-    console.locator("input[name=password]").press("Enter")
+    staff_sign_in(console, "redacteur", loket.editor_password, next="/console/chat/")
     expect(console.get_by_role("heading", name="Chats", exact=True)).to_be_visible()
     expect(console.get_by_label("Offline")).to_be_enabled()  # connected
     return console

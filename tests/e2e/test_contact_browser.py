@@ -3,7 +3,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, open_page
+from tests.e2e.conftest import assert_accessible, open_page, staff_sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -43,10 +43,7 @@ def test_an_agent_answers_from_the_console(browser, loket, page):
     reference = page.locator("strong").inner_text()
 
     console = open_page(browser, loket)
-    console.goto("/admin/login/?next=/console/")
-    console.get_by_label("Gebruikersnaam").fill("redacteur")
-    console.locator("input[name=password]").fill(loket.editor_password)
-    console.locator("input[name=password]").press("Enter")
+    staff_sign_in(console, "redacteur", loket.editor_password, next="/console/")
     expect(console.get_by_role("heading", name="Dossiers")).to_be_visible()
     assert_accessible(console)
     console.get_by_role("link", name=reference).click()
