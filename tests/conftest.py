@@ -29,6 +29,16 @@ def smtp(settings):
 
 
 @pytest.fixture
+async def hub():
+    """This event loop's chat hub (consumers start it), stopped afterwards."""
+    from loket.chat import hub as chat_hub
+
+    found = await chat_hub.current()
+    yield found
+    await found.stop()
+
+
+@pytest.fixture
 def required_2fa(settings):
     settings.LOKET_STAFF_2FA = "required"
 

@@ -23,8 +23,7 @@ def topic(team):
 
 def make_agent(name: str, *teams: Team, status: str = Agent.Status.AVAILABLE, capacity: int = 1) -> Agent:
     user = User.objects.create_user(name, password="agent-password-123", first_name=name.title())
-    # get_or_create: after a serialized-rollback test (test_consumers) Django leaves the tables empty till the next.
-    user.groups.add(Group.objects.get_or_create(name="Agent")[0])
+    user.groups.add(Group.objects.get(name="Agent"))
     agent = Agent.objects.create(user=user, status=status, capacity=capacity, seen_at=timezone.now())
     agent.teams.set(teams)
     return agent

@@ -14,15 +14,8 @@ from loket.contact.models import Topic
 from tests.chat.conftest import enqueue_visitor, make_agent
 from tests.services import free_port
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 ORIGIN = (b"origin", b"http://localhost")
-
-
-@pytest.fixture
-async def hub():
-    found = await chat_hub.current()
-    yield found
-    await found.stop()
 
 
 @pytest.fixture

@@ -3,21 +3,16 @@
 import asyncio
 import concurrent.futures
 import json
-import os
 import signal
-import subprocess
-import sys
 import urllib.request
 from pathlib import Path
 
-import psycopg
 import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
-from tests.services import ROOT, free_port, private_redis, run_python, wait_for_port
-
-POSTGRES = os.environ.get("LOKET_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres")
+from tests.scale.conftest import web_processes
+from tests.services import private_redis, run_python
 
 SETUP = """
 import django; django.setup()
@@ -51,42 +46,14 @@ print(json.dumps(list(sent.values_list("client_id", flat=True))))
 
 
 @pytest.fixture
-def database():
-    name = f"loket_scale_{os.getpid()}"
-    with psycopg.connect(POSTGRES, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.execute(f"CREATE DATABASE {name}")
-    yield POSTGRES.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(POSTGRES, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-
-
-@pytest.fixture
 def cluster(database, tmp_path):
     with private_redis() as redis_url:
         env = {"DATABASE_URL": database, "REDIS_URL": redis_url, "LOKET_VAR_DIR": str(tmp_path)}
         setup = run_python(SETUP, env, tmp_path)
         assert setup.returncode == 0, setup.stderr
         session, topic = setup.stdout.split()
-        full_env = {**os.environ, **env, "LOKET_CHAT_HEARTBEAT": "1"}
-        full_env.pop("DJANGO_SETTINGS_MODULE", None)
-        servers = {}
-        for name in ("one", "two"):
-            port = free_port()
-            servers[name] = (
-                port,
-                subprocess.Popen(
-                    [sys.executable, "-m", "loket.cli", "web", "--port", str(port)], env=full_env, cwd=ROOT
-                ),
-            )
-        for port, _ in servers.values():
-            wait_for_port(port)
-        try:
+        with web_processes({**env, "LOKET_CHAT_HEARTBEAT": "1"}, "one", "two") as servers:
             yield {"servers": servers, "session": session, "topic": int(topic), "env": env, "folder": tmp_path}
-        finally:
-            for _, process in servers.values():
-                process.kill()
-                process.wait(10)
 
 
 def start_chat(port: int, topic: int, name: str) -> dict:

@@ -46,6 +46,7 @@ def test_when_required_a_new_agent_sets_up_an_app_before_reaching_anything_else(
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("hub")
 async def test_when_required_the_console_socket_refuses_whoever_still_owes_a_second_factor(required_2fa):
     await sync_to_async(make_staff)("ann", "agent")
     client = Client()

@@ -198,6 +198,7 @@ class AgentConsumer(Connection):
     agent: Agent
     address = ""
     session_key = ""
+    session_mark = ""
     session_checked = 0.0
 
     async def connect(self) -> None:
@@ -207,6 +208,7 @@ class AgentConsumer(Connection):
             return
         self.address = client_address_of(self.scope)
         self.session_key = getattr(self.scope.get("session"), "session_key", None) or ""
+        self.session_mark = events.session_mark(self.session_key)
         self.session_checked = time.monotonic()
         agent = self.agent = await db(actions.agent_for)(user)
         self.agent_id = agent.pk
@@ -224,9 +226,11 @@ class AgentConsumer(Connection):
             self.hub.remove_console(self)
 
     def push(self, frame: dict[str, Any]) -> None:
-        super().push(frame)
-        if frame["type"] == "signed-out" and frame.get("session") in (None, events.session_mark(self.session_key)):
+        if frame["type"] == "signed-out":
+            if frame.get("session") not in (None, self.session_mark):
+                return  # another session of the same person: this console stays
             asyncio.get_running_loop().create_task(self._close_after_writing(4401))
+        super().push(frame)
 
     async def _close_after_writing(self, code: int) -> None:
         if self.writer is not None:
