@@ -300,6 +300,7 @@ LOKET_RATE_LIMITS = {
     "chat-transcript": (3, 3600),  # per conversation
     "signin-account": (5, 900),  # failed staff sign-ins per account from one address; then locked out
     "signin-address": (20, 900),  # failed staff sign-ins from one address, whatever the account
+    "signin": (120, 60),  # staff sign-in attempts from one address, good or bad (an office behind one address)
 }
 for _rule in filter(None, os.environ.get("LOKET_RATE_LIMITS", "").split(",")):
     _scope, _, _limit = _rule.partition("=")
@@ -350,7 +351,7 @@ ACCOUNT_RATE_LIMITS = {
     # Failures per address across accounts, and per account from one address (the adapter puts the address into
     # the key): a stranger elsewhere cannot lock a colleague out by guessing their password.
     "login_failed": f"{_signin_address[0]}/{_signin_address[1]}s/ip,{_signin_account[0]}/{_signin_account[1]}s/key",
-    "login": "60/m/ip",
+    "login": f"{LOKET_RATE_LIMITS['signin'][0]}/{LOKET_RATE_LIMITS['signin'][1]}s/ip",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
 }
@@ -372,7 +373,7 @@ LOKET_OIDC_ROLE_MAP = [
     for name, _, role in (pair.partition("=") for pair in os.environ.get("LOKET_OIDC_ROLE_MAP", "").split(","))
     if name.strip()
 ]
-LOKET_OIDC_NAME = os.environ.get("LOKET_OIDC_NAME", "") or "single sign-on"
+LOKET_OIDC_NAME = os.environ.get("LOKET_OIDC_NAME", "") or "SSO"
 LOKET_PASSWORD_LOGIN = os.environ.get("LOKET_PASSWORD_LOGIN", "1") != "0"
 if not LOKET_PASSWORD_LOGIN and not LOKET_OIDC_ISSUER:
     raise ImproperlyConfigured("LOKET_PASSWORD_LOGIN=0 needs single sign-on: set LOKET_OIDC_ISSUER too")

@@ -28,7 +28,8 @@
     socket.addEventListener("close", function (event) {
       socket = null;
       setEnabled(false);
-      if (event.code === 4403) { location.reload(); return; } // logged out: the page sends to the login
+      // Signed out (4401: here or everywhere, or the session lapsed) or not allowed: the page sends to the sign-in.
+      if (event.code === 4401 || event.code === 4403) { location.reload(); return; }
       reconnecting = true;
       connection.textContent = S.reconnecting;
       setTimeout(connect, Math.min(30000, 500 * Math.pow(2, retry++)) * (0.5 + Math.random() / 2));
