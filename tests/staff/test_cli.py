@@ -51,6 +51,14 @@ def test_add_prints_a_one_time_link_and_puts_an_agent_in_their_teams_at_once(cap
     assert entry.subject == "user:jan" and entry.details["via"] == "command line"
 
 
+def test_a_new_link_when_the_first_one_lapsed(capsys, monkeypatch):
+    make_staff("ann", "agent")
+    code, out, _ = loket(capsys, monkeypatch, "link", "ann")
+    path = out.split()[-1].removeprefix("http://localhost:8000")
+    assert code == 0 and path.startswith("/staff/password/reset/key/")
+    assert Client().get(path).status_code == 302  # on to the form where the password is chosen
+
+
 def test_add_with_a_password_from_standard_input(capsys, monkeypatch):
     code, out, _ = loket(
         capsys, monkeypatch, "add", "eva", "--email", "eva@example.org", "--role", "editor", "--role", "integrity",

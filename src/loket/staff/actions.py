@@ -23,7 +23,8 @@ from loket.chat.models import Agent, Team
 from loket.staff.roles import BY_KEY, ROLES
 
 
-def sync_role_groups(**kwargs: Any) -> None:
+@transaction.atomic
+def sync_role_groups() -> None:
     """After every migrate: each role's group has exactly the permissions that roles.py gives it (post_migrate)."""
     from django.contrib.auth.models import Permission
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
@@ -77,7 +78,7 @@ def find_teams(names: list[str]) -> list[Team]:
     for name in names:
         team = (
             Team.objects.filter(pk=int(name)).first()
-            if name.isascii() and name.isdigit()
+            if name.isascii() and name.isdigit() and len(name) <= 9
             else Team.objects.filter(name_nl__iexact=name).first() or Team.objects.filter(name_en__iexact=name).first()
         )
         if team is None:

@@ -28,6 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     listing.add_argument("--json", action="store_true", help="one JSON object per line")
 
     for name, text in (
+        ("link", "a new one-time link to choose a password and sign in (the first one lapsed)"),
         ("disable", "no more sign-in; sessions end; an agent's chats go back to the queue"),
         ("reset-2fa", "remove someone's apps, passkeys and recovery codes; they set up new ones"),
         ("sign-out", "end every session of someone, everywhere"),
@@ -83,6 +84,12 @@ def _run(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
             print(f"  {actions.sign_in_link(user)}", file=out)
     elif command == "list":
         _list(args.json, out)
+    elif command == "link":
+        user = _user(args.username)
+        if not user.is_active:
+            raise actions.StaffError(f"{args.username} is disabled")
+        print("One-time link to choose a password and sign in (valid for 24 hours):", file=out)
+        print(f"  {actions.sign_in_link(user)}", file=out)
     elif command == "disable":
         actions.disable_staff(_user(args.username), **who)
         print(f"Disabled {args.username}: signed out everywhere, no more sign-in.", file=out)
