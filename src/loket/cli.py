@@ -83,6 +83,9 @@ def _run_web_server(host: str, port: int, workers: int) -> None:
         workers=workers,
         lifespan="off",
         log_level="warning",
+        # Forwarded headers are judged by Loket itself, against LOKET_TRUSTED_PROXIES (loket/security.py): uvicorn
+        # would otherwise believe them from 127.0.0.1 and rewrite the client's address before Loket sees it.
+        proxy_headers=False,
         ws_max_size=64 * 1024,
         # Chat frames are small (8 KB at most) and mostly tiny: compression would cost tens of KB of zlib state per
         # connection (docs/benchmarks.md) and save next to nothing.

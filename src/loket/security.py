@@ -1,5 +1,7 @@
-"""Security pieces shared by every app: the Content-Security-Policy and rate limits."""
+"""Security pieces shared by every app: the Content-Security-Policy, the client's address and rate limits."""
 
+import ipaddress
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
@@ -27,20 +29,52 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         return parts
 
 
+FORWARDED_HEADERS = ("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST")
+
+
+def trusted_proxy(address: str) -> bool:
+    """Is this one of LOKET_TRUSTED_PROXIES (the reverse proxies in front of Loket)?"""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in settings.LOKET_TRUSTED_PROXIES)
+
+
+def _client(peer: str, forwarded: str | None) -> str:
+    """The peer; behind trusted proxies, the right-most address in X-Forwarded-For that is not one of them (each
+    proxy appends the address it saw, so everything left of that is whatever the client claimed)."""
+    if not forwarded or not trusted_proxy(peer):
+        return peer
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+    return next((hop for hop in reversed(hops) if not trusted_proxy(hop)), hops[0] if hops else peer)
+
+
 def client_address(request: HttpRequest) -> str:
-    """The client's address; behind a proxy that sets X-Forwarded-For, its last hop is the one we trust."""
-    if settings.PRODUCTION and (forwarded := request.META.get("HTTP_X_FORWARDED_FOR")):
-        return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    return _client(request.META.get("REMOTE_ADDR", ""), request.META.get("HTTP_X_FORWARDED_FOR"))
 
 
 def client_address_of(scope: dict[str, Any]) -> str:
     """The same for a WebSocket connection's scope."""
-    headers = dict(scope.get("headers") or [])
-    if settings.PRODUCTION and (forwarded := headers.get(b"x-forwarded-for")):
-        return forwarded.decode("latin-1").split(",")[-1].strip()
+    forwarded = dict(scope.get("headers") or []).get(b"x-forwarded-for")
     client = scope.get("client") or ("",)
-    return str(client[0])
+    return _client(str(client[0]), forwarded.decode("latin-1") if forwarded else None)
+
+
+class TrustedProxyMiddleware:
+    """First of all: forwarded headers (client address, scheme, host) count only when a trusted proxy sent them.
+
+    The ASGI server passes them through untouched (`loket web` turns uvicorn's own proxy handling off), so this is
+    the one place that decides."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if not trusted_proxy(request.META.get("REMOTE_ADDR", "")):
+            for header in FORWARDED_HEADERS:
+                request.META.pop(header, None)
+        return self.get_response(request)
 
 
 def rate_limited(request: HttpRequest, scope: str, key: str | None = None) -> bool:

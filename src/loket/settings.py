@@ -5,7 +5,9 @@ channel layer, mail kept in a local outbox. `LOKET_ENV=production` turns on the 
 that refuses to start without a real secret and host names.
 """
 
+import ipaddress
 import os
+import re
 import secrets
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -89,6 +91,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "loket.security.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "loket.security.ContentSecurityPolicyMiddleware",
@@ -269,8 +272,18 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
-    # A TLS-terminating proxy in front tells Django the original scheme.
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# The reverse proxies in front of Loket (addresses or networks): only their X-Forwarded-For and X-Forwarded-Proto
+# are believed (loket.security.TrustedProxyMiddleware removes them from anyone else's request).
+try:
+    LOKET_TRUSTED_PROXIES = [
+        ipaddress.ip_network(value, strict=False)
+        for value in re.split(r"[\s,]+", os.environ.get("LOKET_TRUSTED_PROXIES", ""))
+        if value
+    ]
+except ValueError as error:
+    raise ImproperlyConfigured(f"LOKET_TRUSTED_PROXIES: {error}") from None
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")  # from a trusted proxy only (see above)
 
 # No inline script or style anywhere on the public site: every behaviour lives in /static/.
 CONTENT_SECURITY_POLICY = {
@@ -336,21 +349,22 @@ if LOKET_STAFF_2FA not in ("required", "optional"):
 ACCOUNT_ADAPTER = "loket.staff.adapters.AccountAdapter"
 SOCIALACCOUNT_ADAPTER = "loket.staff.adapters.SocialAccountAdapter"
 MFA_ADAPTER = "loket.staff.adapters.MFAAdapter"
-ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_LOGIN_METHODS = {"username"}  # one name per account: an e-mail address would be a second way to guess
 ACCOUNT_FORMS = {"login": "loket.staff.forms.LoginForm"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*"]  # signing up is closed: staff are made by operators
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # a reset asked for an unknown address sends nothing: no mail to strangers
 ACCOUNT_SESSION_REMEMBER = True  # the idle timeout above decides how long a session lasts
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Loket] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
-_signin_account, _signin_address = LOKET_RATE_LIMITS["signin-account"], LOKET_RATE_LIMITS["signin-address"]
+_signin_account = LOKET_RATE_LIMITS["signin-account"]
 ACCOUNT_RATE_LIMITS = {
-    # Failures per address across accounts, and per account from one address (the adapter puts the address into
-    # the key): a stranger elsewhere cannot lock a colleague out by guessing their password.
-    "login_failed": f"{_signin_address[0]}/{_signin_address[1]}s/ip,{_signin_account[0]}/{_signin_account[1]}s/key",
+    # Failures per account from one address (the adapter puts the address into the key): a stranger elsewhere cannot
+    # lock a colleague out. Failures per address are counted by the adapter itself (`signin-address`).
+    "login_failed": f"{_signin_account[0]}/{_signin_account[1]}s/key",
     "login": f"{LOKET_RATE_LIMITS['signin'][0]}/{LOKET_RATE_LIMITS['signin'][1]}s/ip",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",

@@ -109,7 +109,7 @@ def page(browser, loket):
 def staff_sign_in(page, login: str, password: str, next: str = "") -> None:
     """Through the one staff sign-in page, as a person does it."""
     page.goto("/staff/login/" + (f"?next={next}" if next else ""))
-    page.get_by_label("Gebruikersnaam of e-mailadres").fill(login)
+    page.get_by_label("Gebruikersnaam", exact=True).fill(login)
     page.get_by_label("Wachtwoord", exact=True).fill(password)
     page.get_by_role("button", name="Aanmelden", exact=True).click()
 

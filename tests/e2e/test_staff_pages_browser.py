@@ -41,7 +41,7 @@ def test_staff_pages_in_every_state_are_accessible_and_fit_a_phone(browser, loke
         look("sign-in")
         if width == 1280:
             page.screenshot(path=str(DOCS_IMG / "staff-sign-in.png"))
-        page.get_by_label("Gebruikersnaam of e-mailadres").fill("beheer")
+        page.get_by_label("Gebruikersnaam", exact=True).fill("beheer")
         page.get_by_label("Wachtwoord", exact=True).fill("fout")
         page.get_by_role("button", name="Aanmelden", exact=True).click()
         expect(page.get_by_role("alert").first).to_be_visible()

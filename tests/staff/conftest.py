@@ -28,9 +28,11 @@ def totp(secret: str, at: float | None = None, step: int = 0) -> str:
     return f"{number % 1_000_000:06d}"
 
 
-def sign_in(client: Client, login: str, password: str = PASSWORD, address: str = "127.0.0.1", next: str = ""):
+def sign_in(
+    client: Client, login: str, password: str = PASSWORD, address: str = "127.0.0.1", next: str = "", **headers: str
+):
     url = "/staff/login/" + (f"?next={next}" if next else "")
-    return client.post(url, {"login": login, "password": password}, REMOTE_ADDR=address)
+    return client.post(url, {"login": login, "password": password}, REMOTE_ADDR=address, **headers)
 
 
 def set_up_totp(client: Client) -> str:

@@ -4,7 +4,7 @@ sign-on, and a second factor that cannot be removed while it is required."""
 import datetime
 import hashlib
 import time
-from typing import Any
+from typing import Any, NoReturn
 
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
@@ -20,7 +20,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import HttpRequest
 from django.shortcuts import render
 from django.utils import formats, timezone
@@ -33,15 +32,32 @@ from loket.staff import actions, queries
 
 
 def _login(credentials: dict[str, Any]) -> str:
-    return str(credentials.get("email") or credentials.get("username") or "").strip().lower()
+    return str(credentials.get("username") or credentials.get("email") or "").strip()
+
+
+def _account(login: str) -> Any:
+    """The account a sign-in names (for the lockout's key and the audit trail; the person is never told)."""
+    return get_user_model().objects.filter(username__iexact=login).first() if login else None
+
+
+def _address_limit() -> dict[str, str]:
+    """Failures per address, whatever the account. Counted by Loket, with allauth's rate-limit engine under a name
+    of its own: allauth clears its "login_failed" limits after every successful second factor, which would let
+    anyone with one working account wipe their address's count between guesses at other accounts."""
+    return {"failed": "{}/{}s/ip".format(*settings.LOKET_RATE_LIMITS["signin-address"])}
+
+
+def _address_failures(request: HttpRequest, *, count: bool) -> bool:
+    """Count a failure of this address (or, without `count`, only look); True while the address is within its limit."""
+    usage = ratelimit.consume(request, app="loket.staff", action="failed", config=_address_limit(), dry_run=not count)
+    return usage is not None
 
 
 class AccountAdapter(DefaultAccountAdapter):
     # One answer whatever was wrong (and in Loket's own voice): it tells nobody which accounts exist.
     error_messages = {
         **DefaultAccountAdapter.error_messages,
-        "username_password_mismatch": gettext_lazy("The username, e-mail address or password is not right."),
-        "email_password_mismatch": gettext_lazy("The username, e-mail address or password is not right."),
+        "username_password_mismatch": gettext_lazy("The username or the password is not right."),
     }
 
     def is_open_for_signup(self, request: HttpRequest) -> bool:
@@ -51,30 +67,51 @@ class AccountAdapter(DefaultAccountAdapter):
         return client_address(request)
 
     def _get_login_attempts_cache_key(self, request: HttpRequest, **credentials: Any) -> str:
-        # allauth counts failures per account; with the address in the key, a stranger elsewhere who guesses a
-        # colleague's password does not lock that colleague out.
-        return f"{client_address(request)}:{_login(credentials)}"
+        # allauth counts failures per account; Loket counts them per account *from one address* (the address as
+        # allauth's limits see it: an IPv6 client's /64), so a stranger elsewhere who guesses a colleague's password
+        # does not lock that colleague out. The account is its number, however its name is spelled.
+        account = _account(_login(credentials))
+        who = f"user:{account.pk}" if account is not None else f"name:{_login(credentials).lower()}"
+        return f"{ratelimit.get_ip(request)}:{who}"
 
     def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
+        if not _address_failures(request, count=False):
+            self._refuse(request, credentials, _address_limit(), "loket.staff", "failed", key=None)
         try:
             super().pre_authenticate(request, **credentials)
         except ValidationError:
             key = self._get_login_attempts_cache_key(request, **credentials)
-            until = _locked_until(request, key)
-            # One entry per lockout, however often the locked door is tried.
-            marker = "loket:lockout:" + hashlib.sha256(key.encode()).hexdigest()
-            if cache.add(marker, 1, timeout=max(1, int((until - timezone.now()).total_seconds()))):
-                audit.record("signin.locked", actor=_account(_login(credentials)), request=request)
-            raise ValidationError(
-                _(
-                    "Too many failed attempts to sign in. For your safety, signing in from here is paused until "
-                    "%(time)s. Try again then, or ask an administrator for help."
-                )
-                % {"time": formats.time_format(timezone.localtime(until), "H:i")},
-                code="too_many_login_attempts",
-            ) from None
+            self._refuse(request, credentials, None, "allauth.account", "login_failed", key=key)
+
+    def _refuse(
+        self, request: HttpRequest, credentials: dict[str, Any], config: dict[str, str] | None, app: str, action: str,
+        key: str | None,
+    ) -> NoReturn:  # fmt: skip
+        """Locked: the same words for an account that exists or not, with the time it opens again."""
+        until = _locked_until(request, app=app, action=action, config=config, key=key)
+        # One audit entry per lockout, however often the locked door is tried.
+        marker = "loket:lockout:" + hashlib.sha256(f"{app}:{key or ratelimit.get_ip(request)}".encode()).hexdigest()
+        if cache.add(marker, 1, timeout=max(1, int((until - timezone.now()).total_seconds()))):
+            audit.record("signin.locked", actor=_account(_login(credentials)), request=request, by=action)
+        raise ValidationError(
+            _(
+                "Too many failed attempts to sign in. For your safety, signing in from here is paused until "
+                "%(time)s. Try again then, or ask an administrator for help."
+            )
+            % {"time": formats.time_format(timezone.localtime(until), "H:i")},
+            code="too_many_login_attempts",
+        )
+
+    def authenticate(self, request: HttpRequest, **credentials: Any) -> Any:
+        user = super().authenticate(request, **credentials)
+        if user is not None and not user.is_active:
+            # A disabled account gets the answer of a wrong password: the right one confirms nothing.
+            self.authentication_failed(request, **credentials)
+            return None
+        return user
 
     def authentication_failed(self, request: HttpRequest, **credentials: Any) -> None:
+        _address_failures(request, count=True)
         audit.record("signin.failed", actor=_account(_login(credentials)), request=request)
 
     def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
@@ -87,18 +124,13 @@ class AccountAdapter(DefaultAccountAdapter):
         return not any(time.time() - record["at"] < account_settings.REAUTHENTICATION_TIMEOUT for record in records)
 
 
-def _account(login: str) -> Any:
-    """The account a failed attempt was meant for, for the audit trail only (the person is never told)."""
-    if not login:
-        return None
-    return get_user_model().objects.filter(Q(username__iexact=login) | Q(email__iexact=login)).first()
-
-
-def _locked_until(request: HttpRequest, key: str) -> datetime.datetime:
-    """When the first of the used-up failure limits frees a try again (allauth keeps each limit's recent failures)."""
+def _locked_until(
+    request: HttpRequest, *, app: str, action: str, config: dict[str, str] | None, key: str | None
+) -> datetime.datetime:
+    """When the used-up limit frees a try again (allauth's engine keeps each limit's recent attempts, newest first)."""
     free_at = timezone.now()
-    for rate in ratelimit.get_rates(app="allauth.account", action="login_failed"):
-        cache_key = ratelimit.get_cache_key(request, app="allauth.account", action="login_failed", rate=rate, key=key)
+    for rate in ratelimit.get_rates(app=app, action=action, config=config):
+        cache_key = ratelimit.get_cache_key(request, app=app, action=action, rate=rate, key=key)
         history = cache.get(cache_key, [])
         if len(history) >= rate.amount:
             free_at = max(free_at, datetime.datetime.fromtimestamp(history[-1] + rate.duration, tz=datetime.UTC))
