@@ -435,10 +435,22 @@ def expire_absent(*, now: datetime.datetime | None = None) -> None:
 @transaction.atomic
 def _agent_gone(*, agent_id: int, since: datetime.datetime) -> None:
     agent = Agent.objects.select_for_update(of=("self",)).filter(pk=agent_id, seen_at__lt=since).first()
-    if agent is None:  # came back meanwhile
-        return
+    if agent is not None:  # (else: came back meanwhile)
+        _take_offline(agent)
+
+
+def withdraw_agent(*, agent_id: int) -> None:
+    """Someone who may no longer take chats (role gone, account disabled): offline at once, and their open chats go
+    back to the front of the queue."""
+    with transaction.atomic():
+        _take_offline(Agent.objects.select_for_update(of=("self",)).get(pk=agent_id))
+    dispatch()
+
+
+def _take_offline(agent: Agent) -> None:
     agent.status = Agent.Status.OFFLINE
     agent.save(update_fields=["status"])
+    events.to_agent(agent.pk, {"type": "agent", "agent": protocol.agent_data(agent)})
     for conversation in queries.open_conversations(agent):
         _requeue(_locked(conversation.pk), conversation.team)
 

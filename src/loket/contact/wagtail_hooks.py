@@ -1,10 +1,17 @@
 """Editors keep the topics of the e-mail form; the outbox shows what is waiting, sent or given up."""
 
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
+from loket.audit import actions as audit
 from loket.contact.models import CannedAnswer, Case, OutgoingMail, Topic
 
 
@@ -15,14 +22,36 @@ class TopicViewSet(ModelViewSet):
     list_display = ["name_nl", "name_en", "active", "sort_order"]
 
 
+class CasePermissionPolicy(ModelPermissionPolicy):
+    """Cases are worked on in the console, where every change goes through contact's actions: here they are only
+    looked up (by superusers; no role has the admin and cases both)."""
+
+    def user_has_permission(self, user: Any, action: str) -> bool:
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user: Any, actions: Any) -> bool:
+        return "view" in actions and super().user_has_permission(user, "view")
+
+
+register_permission_policy(Case, CasePermissionPolicy(Case))
+
+
+class CaseInspectView(InspectView):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        audit.record("case.opened", request=request, subject=self.object, via="admin")
+        return response
+
+
 class CaseViewSet(ModelViewSet):
     model = Case
     icon = "mail"
-    form_fields = ["status"]
+    form_fields: list[str] = []
     list_display = ["reference", "subject", "topic", "status", "created_at"]
     list_filter = ["status", "topic"]
     search_fields = ["reference", "subject", "email"]
     inspect_view_enabled = True
+    inspect_view_class = CaseInspectView
     copy_view_enabled = False
 
 

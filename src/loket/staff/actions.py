@@ -160,6 +160,8 @@ def set_roles(
         agent = chat_actions.agent_for(user)
         if teams:
             agent.teams.set(teams)
+    else:
+        withdraw_console(user)
     after = sorted(keys)
     if before != after:
         audit.record(
@@ -201,9 +203,18 @@ def disable_staff(user: Any, *, actor: Any = None, address: str = "", **audit_de
     user.save(update_fields=["is_active"])
     audit.record("staff.disabled", actor=actor, subject=user, address=address, **audit_details)
     end_sessions(user, actor=actor, address=address, **audit_details)
+    withdraw_console(user)
+
+
+def withdraw_console(user: Any) -> None:
+    """Someone who may no longer take chats (role gone, account disabled) goes offline, their chats go back to the
+    front of the queue, and their open consoles close."""
+    user = get_user_model().objects.get(pk=user.pk)  # permissions as they are now, not as cached
     agent = Agent.objects.filter(user=user).first()
-    if agent is not None and agent.status != Agent.Status.OFFLINE:
-        chat_actions.set_availability(agent=agent, status=Agent.Status.OFFLINE)
+    if agent is None or (user.is_active and user.has_perm("contact.change_case")):
+        return
+    chat_events.console_signed_out(agent.pk, None)
+    chat_actions.withdraw_agent(agent_id=agent.pk)
 
 
 @transaction.atomic

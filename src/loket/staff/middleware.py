@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.http.response import HttpResponseBase
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -39,12 +39,24 @@ class StaffSessionMiddleware:
             seen = request.session.get(SEEN)
             if seen is not None and time.time() - seen > settings.LOKET_STAFF_SESSION_IDLE:
                 return _signed_out_idle(request)
-            if queries.owes_second_factor(request) and not request.path_info.startswith("/staff/"):
+            if queries.owes_second_factor(request) and not _open_while_owing(request.path_info):
                 return _to_second_factor_setup(request)
         response = self.get_response(request)
         if request.user.is_authenticated and not request.path_info.startswith(PASSIVE_PATHS):
             touch(request)
         return response
+
+
+# While a second factor is owed, only what it takes to set one up (or to leave) opens.
+OPEN_WHILE_OWING = {"staff:security", "staff:keepalive", "account_logout", "account_reauthenticate", "set_language"}
+
+
+def _open_while_owing(path: str) -> bool:
+    try:
+        name = resolve(path).view_name
+    except Resolver404:
+        return False
+    return name in OPEN_WHILE_OWING or name.startswith("mfa_")
 
 
 def touch(request: HttpRequest) -> int:

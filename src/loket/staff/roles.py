@@ -27,7 +27,6 @@ ADMINISTRATION = (
     "chat.add_team", "chat.change_team", "chat.delete_team", "chat.view_team",
     "chat.add_openinghours", "chat.change_openinghours", "chat.delete_openinghours", "chat.view_openinghours",
     "chat.change_agent", "chat.view_agent",
-    "contact.view_outgoingmail",
 )  # fmt: skip
 
 

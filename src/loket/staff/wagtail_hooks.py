@@ -3,7 +3,7 @@ list, and audit entries for what administrators change in the user editor."""
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -41,6 +41,15 @@ def person_buttons(user: Any, request_user: Any) -> list[Button]:
     return [Button(_("Sessions and second factor"), url, icon_name="key", priority=50)]
 
 
+def _beyond_administrators(request: HttpRequest, user: Any = None) -> HttpResponse | None:
+    """Only a superuser makes or touches a superuser: an administrator's role does not reach above itself."""
+    if request.user.is_superuser:
+        return None
+    if (user is not None and user.is_superuser) or (request.method == "POST" and request.POST.get("is_superuser")):
+        return HttpResponseForbidden(_("Only a superuser can make or change a superuser."))
+    return None
+
+
 def _snapshot(user: Any) -> dict[str, Any]:
     return {
         "roles": sorted(queries.role_keys(user)),
@@ -51,25 +60,41 @@ def _snapshot(user: Any) -> dict[str, Any]:
     }
 
 
+@hooks.register("before_create_user")
+def check_create(request: HttpRequest) -> HttpResponse | None:
+    return _beyond_administrators(request)
+
+
 @hooks.register("before_edit_user")
-def remember_before_edit(request: HttpRequest, user: Any) -> None:
-    request._loket_staff_before = _snapshot(user)  # type: ignore[attr-defined]
+def check_and_remember_edit(request: HttpRequest, user: Any) -> HttpResponse | None:
+    request._loket_staff_before = {**_snapshot(user), "password": user.password}  # type: ignore[attr-defined]
+    return _beyond_administrators(request, user)
+
+
+@hooks.register("before_delete_user")
+def check_delete(request: HttpRequest, user: Any) -> HttpResponse | None:
+    return _beyond_administrators(request, user)
 
 
 @hooks.register("after_edit_user")
 def record_edit(request: HttpRequest, user: Any) -> None:
     before, after = getattr(request, "_loket_staff_before", {}), _snapshot(user)
     changed = {key: [before.get(key), value] for key, value in after.items() if before.get(key) != value}
-    if not changed:
-        return
-    audit.record("staff.changed", subject=user, request=request, changes=changed)
+    if changed:
+        audit.record("staff.changed", subject=user, request=request, changes=changed)
+    if before.get("password") != user.password:
+        audit.record("staff.password-changed", subject=user, request=request, via="admin")
     if before.get("active") and not user.is_active:
-        actions.end_sessions(user, request=request)  # a disabled account's consoles close too
+        actions.end_sessions(user, request=request)
+    actions.withdraw_console(user)  # roles gone or account disabled: no more chats
 
 
 @hooks.register("after_create_user")
 def record_create(request: HttpRequest, user: Any) -> None:
-    audit.record("staff.added", subject=user, request=request, roles=sorted(queries.role_keys(user)), via="admin")
+    audit.record(
+        "staff.added", subject=user, request=request, roles=sorted(queries.role_keys(user)),
+        superuser=user.is_superuser, via="admin",
+    )  # fmt: skip
 
 
 @hooks.register("after_delete_user")

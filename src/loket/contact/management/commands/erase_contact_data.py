@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from loket.audit import actions as audit
 from loket.contact import actions
 from loket.contact.models import Case
 
@@ -16,4 +17,5 @@ class Command(BaseCommand):
         if not options["yes"]:
             references = ", ".join(cases.values_list("reference", flat=True)) or "none"
             raise CommandError(f"Would delete these cases: {references}. Add --yes to delete them.")
-        self.stdout.write(f"{actions.erase_cases(cases)} case(s) deleted.")
+        count = actions.erase_contact_data(str(options["email"]), **audit.operator())
+        self.stdout.write(f"{count} case(s) deleted.")

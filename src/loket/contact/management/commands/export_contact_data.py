@@ -2,7 +2,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from loket.contact import queries
+from loket.audit import actions as audit
+from loket.contact import actions, queries
 
 
 class Command(BaseCommand):
@@ -12,6 +13,6 @@ class Command(BaseCommand):
         parser.add_argument("email")
 
     def handle(self, *args: object, **options: str) -> None:
-        self.stdout.write(
-            json.dumps(queries.everything_about(options["email"]), indent=2, ensure_ascii=False, default=str)
-        )
+        held = queries.everything_about(options["email"])
+        audit.record("privacy.exported", subject=actions.address_mark(options["email"]), **audit.operator())
+        self.stdout.write(json.dumps(held, indent=2, ensure_ascii=False, default=str))
