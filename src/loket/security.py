@@ -1,6 +1,7 @@
 """Security pieces shared by every app: the Content-Security-Policy, the client's address and rate limits."""
 
 import ipaddress
+import time
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
@@ -27,6 +28,15 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             update.update({"script-src": [UNSAFE_INLINE], "style-src": [UNSAFE_INLINE], "img-src": ["blob:"]})
             parts = PolicyParts(**{**asdict(parts), "update": update})
         return parts
+
+
+# When a staff session last did something (seconds since the epoch), in the session. Past LOKET_STAFF_SESSION_IDLE it
+# signs nobody in: the pages (loket/staff/middleware.py) and the console's socket (loket/chat/consumers.py) agree.
+STAFF_SEEN = "loket_staff_seen"
+
+
+def idle_too_long(seen: float | None) -> bool:
+    return seen is not None and time.time() - seen > settings.LOKET_STAFF_SESSION_IDLE
 
 
 FORWARDED_HEADERS = ("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST")

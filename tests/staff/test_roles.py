@@ -77,3 +77,18 @@ def test_each_role_reaches_its_own_places_and_no_others(client_class):
             for url in ("/console/", "/admin/", "/admin/audit/", "/richtlijnen/statistieken/")
         )
         assert seen == expected, key
+
+
+def test_staff_sent_where_their_roles_do_not_reach_are_told_so_and_shown_where_they_may_go(client_class):
+    make_staff("ann", "agent")
+    agent = client_class()
+    sign_in(agent, "ann")
+    admin = agent.get("/admin/audit/", follow=True)  # Wagtail's refusal, then no circle through the sign-in page
+    assert admin.status_code == 403 and "Uw rollen geven geen toegang tot het beheer." in admin.content.decode()
+    assert 'href="/console/"' in admin.content.decode()
+    make_staff("eddy", "editor")
+    editor = client_class()
+    sign_in(editor, "eddy")
+    console = editor.get("/console/")
+    assert console.status_code == 403 and "Uw rollen geven geen toegang tot deze pagina." in console.content.decode()
+    assert 'href="/admin/"' in console.content.decode()

@@ -20,7 +20,7 @@ from loket.chat import actions, events, hub, protocol, queries
 from loket.chat.actions import ChatError
 from loket.chat.models import Agent, Conversation, Message
 from loket.chat.protocol import Frame, ProtocolError
-from loket.security import client_address_of, limit_used_up
+from loket.security import STAFF_SEEN, client_address_of, idle_too_long, limit_used_up
 
 MAX_OUTBOX = 1000  # frames waiting for a client that does not read; beyond it, it reconnects and resumes
 
@@ -287,11 +287,11 @@ def _may_chat(user: Any) -> bool:
 
 
 def _session_alive(session_key: str) -> bool:
-    """The session the console was opened with still signs someone in (not ended, not expired)."""
+    """The session the console was opened with still signs someone in (not ended, not idle too long)."""
     from django.contrib.auth import SESSION_KEY
 
-    store = import_module(settings.SESSION_ENGINE).SessionStore(session_key=session_key)
-    return bool(session_key) and SESSION_KEY in store.load()
+    data = import_module(settings.SESSION_ENGINE).SessionStore(session_key=session_key).load()
+    return bool(session_key) and SESSION_KEY in data and not idle_too_long(data.get(STAFF_SEEN))
 
 
 def _hello(agent_id: int) -> dict[str, Any]:

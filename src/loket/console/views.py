@@ -3,10 +3,8 @@ themselves run over the console's WebSocket (loket/chat/consumers.py)."""
 
 from collections.abc import Callable
 
-from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,11 +15,9 @@ from loket.console.forms import TextForm, UpdateForm
 from loket.contact import actions, queries
 from loket.contact.models import Attachment, CannedAnswer, Case, Topic
 from loket.security import client_address
+from loket.staff.decorators import staff_page
 
-
-def _agent_view(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
-    """Agents only: logged in (else to the login page) and allowed to work on cases (else 403)."""
-    return login_required(permission_required("contact.change_case", raise_exception=True)(view))
+_agent_view = staff_page("contact.change_case")  # agents only: signed in, and allowed to work on cases
 
 
 @_agent_view

@@ -4,7 +4,6 @@ import csv
 import itertools
 from dataclasses import dataclass
 
-from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,7 @@ from loket.guidance.forms import AnswerForm, CheckForm
 from loket.guidance.models import Dilemma, Guideline
 from loket.i18n import content_language
 from loket.security import rate_limited
+from loket.staff.decorators import staff_page
 
 CATEGORY_LABELS = {
     "speaking-for-organisation": _("Speaking for the organisation"),
@@ -121,8 +121,7 @@ def dilemma(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required("guidance.view_statistics", raise_exception=True)
+@staff_page("guidance.view_statistics")
 def statistics(request: HttpRequest) -> HttpResponse:
     stats = queries.dilemma_statistics()
     if request.GET.get("format") == "csv":

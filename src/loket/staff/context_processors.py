@@ -16,4 +16,4 @@ def staff(request: HttpRequest) -> dict[str, object]:
             "idle_hours": f"{settings.LOKET_STAFF_SESSION_IDLE / 3600:g}",
         }
 
-    return {"staff": SimpleLazyObject(details)}
+    return {"staff": SimpleLazyObject(details), "TIME_ZONE": settings.TIME_ZONE}

@@ -15,10 +15,13 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from loket.audit import actions as audit
+from loket.security import STAFF_SEEN, idle_too_long
 from loket.staff import queries
 
-SEEN = "loket_staff_seen"  # when this session last did something, in seconds since the epoch
 TOUCH_EVERY = 60  # seconds: the idle clock is this exact, and a session is saved at most this often
+# The session itself lasts this much longer than the idle period, so that the next request can still tell the person
+# why they were signed out (and the trail can say so); past the idle period it signs nobody in.
+SAYS_WHY_FOR = 24 * 3600
 STAFF_PATHS = ("/staff/", "/console/")  # Loket's own staff pages; /admin/ is Wagtail's, in its own language
 # Requests a page makes by itself (Wagtail's editing-session ping every few seconds) are not activity.
 PASSIVE_PATHS = ("/admin/editing-sessions/",)
@@ -36,8 +39,7 @@ class StaffSessionMiddleware:
         if _is_staff_page(request.path_info):
             _activate_staff_language(request)
         if request.user.is_authenticated:
-            seen = request.session.get(SEEN)
-            if seen is not None and time.time() - seen > settings.LOKET_STAFF_SESSION_IDLE:
+            if idle_too_long(request.session.get(STAFF_SEEN)):
                 return _signed_out_idle(request)
             if queries.owes_second_factor(request) and not _open_while_owing(request.path_info):
                 return _to_second_factor_setup(request)
@@ -62,10 +64,10 @@ def _open_while_owing(path: str) -> bool:
 def touch(request: HttpRequest) -> int:
     """Activity: the session lasts the idle period from now (saved at most once a minute). Seconds left."""
     now = time.time()
-    seen = request.session.get(SEEN)
+    seen = request.session.get(STAFF_SEEN)
     if seen is None or now - seen > TOUCH_EVERY:
-        request.session[SEEN] = now
-        request.session.set_expiry(settings.LOKET_STAFF_SESSION_IDLE)
+        request.session[STAFF_SEEN] = now
+        request.session.set_expiry(settings.LOKET_STAFF_SESSION_IDLE + SAYS_WHY_FOR)
         seen = now
     return int(seen + settings.LOKET_STAFF_SESSION_IDLE - now)
 

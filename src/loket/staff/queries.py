@@ -37,6 +37,8 @@ def places(user: Any) -> list[dict[str, str]]:
         ]
     if user.has_perm("wagtailadmin.access_admin"):
         found.append({"name": "admin", "url": reverse("wagtailadmin_home"), "label": _("Admin")})
+    if user.has_perm("guidance.view_statistics"):
+        found.append({"name": "statistics", "url": reverse("guidance:statistics"), "label": _("Trainer statistics")})
     found.append({"name": "security", "url": reverse("staff:security"), "label": _("Sign-in and security")})
     return found
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("keepalive/", views.keepalive, name="keepalive"),
     path("sign-out-everywhere/", views.sign_out_everywhere, name="sign-out-everywhere"),
     path("no-access/", views.no_access, name="no-access"),
+    path("admin/", views.admin_entrance, name="admin-entrance"),
     path("people/<int:pk>/", views.person, name="person"),
     # In front of allauth's own views at the same addresses (allauth's URL names still lead here):
     path("2fa/webauthn/keys/<int:pk>/remove/", views.remove_passkey, name="remove-passkey"),

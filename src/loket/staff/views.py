@@ -10,14 +10,17 @@ from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from loket.security import client_address
-from loket.staff import actions, queries
+from loket.staff import actions, decorators, queries
 from loket.staff.middleware import touch
 
 
@@ -27,8 +30,17 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def no_access(request: HttpRequest) -> HttpResponse:
-    return render(request, "staff/no_access.html", status=403)
+def no_access(request: HttpRequest) -> HttpResponseBase:
+    return decorators.no_access(request)
+
+
+def admin_entrance(request: HttpRequest) -> HttpResponseBase:
+    """Where Wagtail sends whoever may not use its admin: strangers to the sign-in, signed-in staff without the
+    admin in their roles to a page that says so (Wagtail's own answer, back to its sign-in, would go round in
+    circles, since the sign-in sends a signed-in person on to where they came from)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.GET.get("next", reverse("wagtailadmin_home")), reverse("account_login"))
+    return decorators.no_access(request, reason="admin")
 
 
 @login_required
@@ -68,14 +80,14 @@ def sign_out_everywhere(request: HttpRequest) -> HttpResponse:
     return redirect("account_login")
 
 
-@login_required
-@permission_required("auth.change_user", raise_exception=True)
-def person(request: HttpRequest, pk: int) -> HttpResponse:
+@decorators.staff_page("auth.change_user")
+def person(request: HttpRequest, pk: int) -> HttpResponseBase:
     """An administrator acts on someone else's account: sign them out everywhere, or reset their second factor."""
     someone = get_object_or_404(get_user_model(), pk=pk)
-    if someone == request.user or (someone.is_superuser and not request.user.is_superuser):
-        # One's own second factors and sessions are on one's security page, where removing them asks for proof.
-        return render(request, "staff/no_access.html", status=403)
+    if someone == request.user:  # one's own are on one's security page, where removing them asks for proof
+        return redirect("staff:security")
+    if someone.is_superuser and not request.user.is_superuser:
+        return decorators.no_access(request, reason="superuser")
     if request.method == "POST":
         address = client_address(request)
         if request.POST.get("action") == "sign-out":

@@ -36,10 +36,8 @@
       }
     };
 
-    const signedOut = () => {
-      const next = encodeURIComponent(location.pathname + location.search);
-      location.assign(`/staff/login/?next=${next}`);
-    };
+    // The server ended the session: this page again, which leads to the sign-in with the reason.
+    const signedOut = () => location.reload();
 
     for (const type of ["keydown", "pointerdown", "input", "focusin"]) {
       document.addEventListener(type, () => { active = true; }, { passive: true, capture: true });
@@ -54,7 +52,9 @@
         return;
       }
       if (deadline - now <= WARN_BEFORE && banner.hidden) {
-        const time = new Date(deadline).toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit" });
+        const time = new Date(deadline).toLocaleTimeString(document.documentElement.lang, {
+          hour: "2-digit", minute: "2-digit", timeZone: document.body.dataset.timeZone || undefined,
+        });
         text.textContent = text.dataset.template.replace("{time}", time);
         banner.hidden = false;
       }
