@@ -57,6 +57,8 @@ def serve(host: str, port: int) -> None:
         "\nLoket is running:\n"
         f"  site (Dutch)     {base}/\n"
         f"  site (English)   {base}/en/\n"
+        f"  staff sign-in    {base}/staff/login/\n"
+        f"  agents' console  {base}/console/\n"
         f"  editors' admin   {base}/admin/\n"
         f"  JSON API         {base}/api/openapi.json\n"
         f"  health           {base}/healthz\n"
@@ -129,7 +131,11 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(check_cli.run(args))
     if args.command in ("staff", "audit"):
         _setup_django()
-        sys.exit((staff_cli if args.command == "staff" else audit_cli).run(args))
+        try:
+            sys.exit((staff_cli if args.command == "staff" else audit_cli).run(args))
+        except BrokenPipeError:  # `loket audit | head`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
     if args.command == "serve":
         serve(args.host, args.port)
     elif args.command == "web":

@@ -23,7 +23,7 @@ def test_an_agent_made_with_loket_staff_add_signs_in_with_password_and_app_and_t
     page.goto(link)
     page.get_by_label("Nieuw wachtwoord", exact=True).fill(PASSWORD)
     page.get_by_label("Nieuw wachtwoord (bevestigen)").fill(PASSWORD)
-    page.get_by_role("button", name="Wachtwoord wijzigen").click()
+    page.get_by_role("button", name="Het wachtwoord bewaren").click()
     expect(page).to_have_url(re.compile("/console/$"))  # signed in, where agents work
 
     page.get_by_role("link", name="Aanmelden en beveiliging").click()

@@ -83,6 +83,9 @@ def test_add_with_a_password_from_standard_input(capsys, monkeypatch):
         (["add", "x", "--email", "x@example.org", "--role", "agent", "--password-stdin"], "kort\n", "too short"),
         (["add", "x", "--email", "x@example.org", "--role", "agent", "--password-stdin"], "\n", "empty line"),
         (["disable", "nobody"], "", "there is no account 'nobody'"),
+        (["add", "bad name!", "--email", "x@example.org", "--role", "agent"], "", "cannot be a username"),
+        (["add", "x", "--email", "ANN@loket.example", "--role", "agent"], "", "already the address of ann"),
+        (["enable", "ann"], "", "ann is not disabled"),
         (["set-roles", "ann", "--role", "king"], "", "unknown role 'king'"),
     ],
 )
@@ -111,7 +114,10 @@ def test_list_shows_roles_teams_second_factors_and_state(capsys, monkeypatch):
     assert rows["ann"]["roles"] == ["agent"] and rows["ann"]["teams"] == ["Information service"]
     assert rows["bob"]["second_factors"] == ["recovery_codes", "totp"] and rows["bob"]["last_sign_in"]
     code, out, _ = loket(capsys, monkeypatch, "list")
-    assert "ann" in out and "no 2FA" in out
+    header, ann, bob = out.splitlines()
+    assert header.split() == ["username", "state", "roles", "teams", "second", "factors", "last", "sign-in", "e-mail"]
+    assert ann.split()[:2] == ["ann", "active"] and "none" in ann and "never" in ann
+    assert "recovery_codes,totp" in bob
 
 
 def test_disable_signs_out_and_sends_an_agents_chats_back_to_the_queue(capsys, monkeypatch):
@@ -128,6 +134,17 @@ def test_disable_signs_out_and_sends_an_agents_chats_back_to_the_queue(capsys, m
     assert not get_user_model().objects.get(username="ann").is_active
 
 
+def test_a_disabled_account_is_enabled_again_and_disabling_twice_is_refused(capsys, monkeypatch):
+    make_staff("ann", "agent")
+    assert loket(capsys, monkeypatch, "disable", "ann")[0] == 0
+    code, _, err = loket(capsys, monkeypatch, "disable", "ann")
+    assert code == 1 and "disabled already" in err
+    assert loket(capsys, monkeypatch, "enable", "ann")[1] == "Enabled ann: they may sign in again.\n"
+    assert sign_in(Client(), "ann")["Location"] == "/staff/"
+    changes = AuditEntry.objects.filter(event__in=["staff.disabled", "staff.enabled"]).order_by("pk")
+    assert list(changes.values_list("event", flat=True)) == ["staff.disabled", "staff.enabled"]
+
+
 def test_reset_2fa_and_set_roles_and_sign_out(capsys, monkeypatch):
     ann = make_staff("ann", "agent")
     browser = Client()
@@ -140,7 +157,7 @@ def test_reset_2fa_and_set_roles_and_sign_out(capsys, monkeypatch):
     )
     assert queries.role_keys(ann) == ["supervisor", "editor"]
     sign_in(browser, "ann")
-    assert loket(capsys, monkeypatch, "sign-out", "ann")[1] == "Signed ann out everywhere (1 sessions).\n"
+    assert loket(capsys, monkeypatch, "sign-out", "ann")[1] == "Signed ann out everywhere: 1 session ended.\n"
     events = set(AuditEntry.objects.values_list("event", flat=True))
     assert {"mfa.reset", "staff.roles-changed", "signout.everywhere"} <= events
 
@@ -156,6 +173,6 @@ def test_the_installed_command_runs(tmp_path):
     )  # fmt: skip
     assert made.returncode == 0 and "/staff/password/reset/key/" in made.stdout
     listed = subprocess.run([loket_command, "staff", "list"], env=env, cwd=tmp_path, capture_output=True, text=True)
-    assert listed.stdout.startswith("ann ")
+    assert listed.stdout.splitlines()[1].startswith("ann ")
     trail = subprocess.run([loket_command, "audit", "--json"], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert [json.loads(line)["event"] for line in trail.stdout.splitlines()] == ["staff.added", "staff.roles-changed"]

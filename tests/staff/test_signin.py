@@ -26,7 +26,7 @@ def test_the_staff_link_and_every_staff_door_lead_to_the_one_sign_in_page(client
     # Wagtail's own login page is no way around lockout and second factors.
     assert client.get("/admin/login/?next=/admin/pages/")["Location"] == "/staff/login/?next=/admin/pages/"
     page = client.get("/staff/login/").content.decode()
-    assert "Aanmelden voor medewerkers" in page and 'class="lk lk--staff' in page
+    assert "Aanmelden voor personeel" in page and 'class="lk lk--staff' in page
 
 
 def test_the_sign_in_page_speaks_english_when_chosen(client):

@@ -6,6 +6,7 @@ import getpass
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
@@ -52,6 +53,18 @@ def record(
         address=address[:45],
         details=details,
     )
+
+
+VIEW_REMEMBERED = 300  # seconds: looking at the same thing again within this is not a new entry
+
+
+def record_view(event: str, *, request: HttpRequest, subject: object, **details: Any) -> AuditEntry | None:
+    """That someone looked at something: at most one entry per person and object in VIEW_REMEMBERED seconds (the
+    page again after each answer or note, a reload, says nothing new)."""
+    key = f"audit:viewed:{event}:{getattr(request.user, 'pk', '')}:{describe(subject)}"
+    if not cache.add(key, 1, timeout=VIEW_REMEMBERED):
+        return None
+    return record(event, request=request, subject=subject, **details)
 
 
 def operator() -> dict[str, Any]:

@@ -23,6 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--since", type=_since, help="only entries from then on (ISO 8601; local time if no zone)")
     parser.add_argument("--person", metavar="USERNAME", help="only what this member of staff did")
     parser.add_argument("--event", help="only this event, e.g. case.opened (a prefix ending in '.' takes a family)")
+    parser.add_argument("--object", help="only what was done to this, e.g. case:2026-000123 or user:ann")
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
 
 
@@ -47,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
         entries = entries.filter(at__gte=since)
     if args.person:
         entries = entries.filter(actor_name=args.person)
+    if args.object:
+        entries = entries.filter(subject=args.object)
     if args.event:
         entries = (
             entries.filter(event__startswith=args.event)
@@ -57,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(as_json(entry), ensure_ascii=False), file=out)
         else:
-            at = timezone.localtime(entry.at).strftime("%Y-%m-%d %H:%M:%S")
+            at = timezone.localtime(entry.at).strftime("%Y-%m-%d %H:%M:%S%z")
             extra = " ".join(f"{key}={value}" for key, value in entry.details.items())
             who, subject, address = entry.actor_name or "-", entry.subject or "-", entry.address or "-"
             print(f"{at}  {who:15} {entry.event:22} {subject:28} {address:15} {extra}".rstrip(), file=out)

@@ -62,7 +62,7 @@ def _case_page(request: HttpRequest, case: Case, status: int = 200, **forms: obj
 @_agent_view
 def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     case = get_object_or_404(Case.objects.select_related("topic", "assignee"), reference=reference)
-    audit.record("case.opened", request=request, subject=case)
+    audit.record_view("case.opened", request=request, subject=case)
     return _case_page(request, case)
 
 

@@ -135,7 +135,10 @@ def answer_case(*, case: Case, agent: "User", text: str, address: str = "") -> C
     case.status = Case.Status.WAITING
     case.assignee = case.assignee or agent
     case.save(update_fields=["status", "assignee"])
-    audit.record("case.answered", actor=agent, subject=case, address=address, message=entry.pk)
+    audit.record(
+        "case.answered", actor=agent, subject=case, address=address, message=entry.pk, status=case.status,
+        assignee=case.assignee.get_username(),
+    )  # fmt: skip
     return entry
 
 

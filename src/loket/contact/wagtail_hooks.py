@@ -39,7 +39,7 @@ register_permission_policy(Case, CasePermissionPolicy(Case))
 class CaseInspectView(InspectView):
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().get(request, *args, **kwargs)
-        audit.record("case.opened", request=request, subject=self.object, via="admin")
+        audit.record_view("case.opened", request=request, subject=self.object, via="admin")
         return response
 
 

@@ -112,18 +112,26 @@ def add_staff(
 ) -> Any:
     """A new member of staff with their roles (and, for agents, their teams straight away)."""
     User = get_user_model()
-    username = username.strip()
-    if not username or len(username) > 150:
-        raise StaffError("a username has 1 to 150 characters")
+    username, email = username.strip(), email.strip()
+    try:
+        User._meta.get_field("username").run_validators(username)
+        if not username:
+            raise ValidationError("empty")
+    except ValidationError:
+        raise StaffError(
+            f"{username!r} cannot be a username: use 1 to 150 letters, digits and @ . + - _ (no spaces)"
+        ) from None
     if User.objects.filter(username__iexact=username).exists():
         raise StaffError(f"the username {username!r} is taken")
     try:
         validate_email(email)
     except ValidationError:
         raise StaffError(f"{email!r} is not an e-mail address, for example name@example.org") from None
+    if (holder := User.objects.filter(email__iexact=email).first()) is not None:
+        raise StaffError(f"{email} is already the address of {holder.username} (password resets go to it)")
     keys, chosen_teams = _roles(roles), find_teams(teams or [])
     first, _, last = name.strip().partition(" ")
-    user = User(username=username, email=email.strip(), first_name=first[:150], last_name=last[:150])
+    user = User(username=username, email=email, first_name=first[:150], last_name=last[:150])
     if password is None:
         user.set_unusable_password()
     else:
@@ -199,11 +207,22 @@ def console_signed_out(user: Any, session_key: str) -> None:
 @transaction.atomic
 def disable_staff(user: Any, *, actor: Any = None, address: str = "", **audit_details: Any) -> None:
     """No more sign-in, no session left; an agent goes offline and their chats go back to the front of the queue."""
+    if not user.is_active:
+        raise StaffError(f"{user.get_username()} is disabled already")
     user.is_active = False
     user.save(update_fields=["is_active"])
     audit.record("staff.disabled", actor=actor, subject=user, address=address, **audit_details)
     end_sessions(user, actor=actor, address=address, **audit_details)
     withdraw_console(user)
+
+
+@transaction.atomic
+def enable_staff(user: Any, *, actor: Any = None, address: str = "", **audit_details: Any) -> None:
+    if user.is_active:
+        raise StaffError(f"{user.get_username()} is not disabled")
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    audit.record("staff.enabled", actor=actor, subject=user, address=address, **audit_details)
 
 
 def withdraw_console(user: Any) -> None:

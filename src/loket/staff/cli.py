@@ -30,6 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     for name, text in (
         ("link", "a new one-time link to choose a password and sign in (the first one lapsed)"),
         ("disable", "no more sign-in; sessions end; an agent's chats go back to the queue"),
+        ("enable", "a disabled account may sign in again"),
         ("reset-2fa", "remove someone's apps, passkeys and recovery codes; they set up new ones"),
         ("sign-out", "end every session of someone, everywhere"),
     ):
@@ -93,20 +94,28 @@ def _run(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     elif command == "disable":
         actions.disable_staff(_user(args.username), **who)
         print(f"Disabled {args.username}: signed out everywhere, no more sign-in.", file=out)
+    elif command == "enable":
+        actions.enable_staff(_user(args.username), **who)
+        print(f"Enabled {args.username}: they may sign in again.", file=out)
     elif command == "reset-2fa":
         count = actions.reset_second_factor(_user(args.username), **who)
         print(
-            f"Removed {count} second factor(s) of {args.username}; they set up a new one at their next sign-in.",
+            f"Removed {_count(count, 'second factor')} of {args.username} and signed them out; they sign in with "
+            "their password (and set up a new app or passkey where one is required).",
             file=out,
         )
     elif command == "sign-out":
         count = actions.end_sessions(_user(args.username), **who)
-        print(f"Signed {args.username} out everywhere ({count} sessions).", file=out)
+        print(f"Signed {args.username} out everywhere: {_count(count, 'session')} ended.", file=out)
     elif command == "set-roles":
         user = _user(args.username)
         actions.set_roles(user, args.role, **who)
         print(f"{user.username}: {', '.join(role.group for role in queries.roles_of(user))}.", file=out)
     return 0
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
 def _list(as_json: bool, out: TextIO) -> None:
@@ -127,6 +136,7 @@ def _list(as_json: bool, out: TextIO) -> None:
     teams = {
         agent.user_id: [str(team) for team in agent.teams.all()] for agent in Agent.objects.prefetch_related("teams")
     }
+    rows = []
     for user in users:
         row: dict[str, Any] = {
             "username": user.username,
@@ -141,9 +151,21 @@ def _list(as_json: bool, out: TextIO) -> None:
         if as_json:
             print(json.dumps(row, ensure_ascii=False), file=out)
         else:
-            state = "active" if row["active"] else "DISABLED"
-            roles, factors = ",".join(row["roles"]) or "-", ",".join(row["second_factors"]) or "no 2FA"
-            print(
-                f"{row['username']:20} {state:8} {roles:24} {factors:28} {row['email']}",
-                file=out,
-            )
+            rows.append(row)
+    if not as_json:
+        _table(rows, out)
+
+
+def _table(rows: list[dict[str, Any]], out: TextIO) -> None:
+    columns = ("username", "state", "roles", "teams", "second factors", "last sign-in", "e-mail")
+    lines = [
+        (
+            row["username"], "active" if row["active"] else "DISABLED", ",".join(row["roles"]) or "-",
+            ",".join(row["teams"]) or "-", ",".join(row["second_factors"]) or "none",
+            (row["last_sign_in"] or "never")[:16].replace("T", " "), row["email"],
+        )
+        for row in rows
+    ]  # fmt: skip
+    widths = [max(len(str(value)) for value in column) for column in zip(columns, *lines, strict=True)]
+    for line in (columns, *lines):
+        print("  ".join(f"{value:{width}}" for value, width in zip(line, widths, strict=True)).rstrip(), file=out)

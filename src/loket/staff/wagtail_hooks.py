@@ -82,6 +82,9 @@ def record_edit(request: HttpRequest, user: Any) -> None:
     changed = {key: [before.get(key), value] for key, value in after.items() if before.get(key) != value}
     if changed:
         audit.record("staff.changed", subject=user, request=request, changes=changed)
+    if "roles" in changed:  # the same event as `loket staff set-roles`, for whoever follows role changes
+        audit.record("staff.roles-changed", subject=user, request=request, before=changed["roles"][0],
+                     after=changed["roles"][1], via="admin")  # fmt: skip
     if before.get("password") != user.password:
         audit.record("staff.password-changed", subject=user, request=request, via="admin")
     if before.get("active") and not user.is_active:
