@@ -30,6 +30,8 @@ def test_staff_pages_in_every_state_are_accessible_and_fit_a_phone(browser, loke
         page = context.new_page()
         page.csp_violations = []
         page.on("console", lambda m, p=page: "Content Security Policy" in m.text and p.csp_violations.append(m.text))
+        script_errors = []
+        page.on("pageerror", lambda error, errors=script_errors: errors.append(str(error)))
         visited = []
 
         def look(state: str, page=page, visited=visited) -> None:
@@ -72,4 +74,5 @@ def test_staff_pages_in_every_state_are_accessible_and_fit_a_phone(browser, loke
         expect(page.get_by_role("status").filter(has_text="U bent overal afgemeld")).to_be_visible()
         look("signed out everywhere")
         assert len(visited) == 10
+        assert script_errors == []  # staff.js on Loket's pages and in Wagtail's admin alike
         context.close()

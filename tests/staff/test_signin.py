@@ -218,6 +218,15 @@ def test_activity_keeps_the_session_and_the_server_says_how_long(client, setting
     assert 'data-idle-seconds="600"' in page
 
 
+def test_the_admin_warns_before_the_idle_timeout_too(client, settings):
+    settings.LOKET_STAFF_SESSION_IDLE = 900
+    make_staff("eddy", "editor")
+    sign_in(client, "eddy")
+    page = client.get("/admin/").content.decode()
+    assert 'src="/static/loket/js/staff.js"' in page and 'data-idle-seconds="900"' in page
+    assert 'data-keepalive-url="/staff/keepalive/"' in page and "wordt u om {time} afgemeld" in page
+
+
 def test_sign_out_everywhere_ends_every_session_of_that_person(client_class):
     make_staff("ann", "agent")
     desk, laptop = client_class(), client_class()

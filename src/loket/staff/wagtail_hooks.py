@@ -3,8 +3,11 @@ list, and audit entries for what administrators change in the user editor."""
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -31,6 +34,17 @@ def register_security_menu_item(request: HttpRequest) -> dict[str, Any]:
         "label": _("Sign-in and security"),
         "help_text": _("Two-factor authentication, passkeys, password and your sessions."),
     }
+
+
+@hooks.register("insert_global_admin_js")
+def staff_session_script() -> str:
+    """The idle timeout's warning in Wagtail's admin too (Loket's own staff pages carry it in their layout)."""
+    return format_html(
+        '<script src="{}" defer data-idle-seconds="{}" data-keepalive-url="{}" data-time-zone="{}" data-warning="{}" '
+        'data-stay="{}"></script>',
+        static("loket/js/staff.js"), settings.LOKET_STAFF_SESSION_IDLE, reverse("staff:keepalive"), settings.TIME_ZONE,
+        _("Because nothing happened for a while, you will be signed out at {time}."), _("Stay signed in"),
+    )  # fmt: skip
 
 
 @hooks.register("register_user_listing_buttons")
