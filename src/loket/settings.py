@@ -311,6 +311,7 @@ LOKET_RATE_LIMITS = {
     "chat-start": (10, 600),  # per client address
     "chat-message": (30, 60),  # per conversation and side
     "chat-transcript": (3, 3600),  # per conversation
+    "chat-signal": (120, 60),  # typing and read marks per conversation and side; past it they are dropped
     "signin-account": (5, 900),  # failed staff sign-ins per account from one address; then locked out
     "signin-address": (20, 900),  # failed staff sign-ins from one address, whatever the account
     "signin": (120, 60),  # staff sign-in attempts from one address, good or bad (an office behind one address)
@@ -318,7 +319,9 @@ LOKET_RATE_LIMITS = {
 for _rule in filter(None, os.environ.get("LOKET_RATE_LIMITS", "").split(",")):
     _scope, _, _limit = _rule.partition("=")
     _count, _, _seconds = _limit.partition("/")
-    if _scope not in LOKET_RATE_LIMITS or not (_count.isdigit() and _seconds.isdigit()):
+    if _scope not in LOKET_RATE_LIMITS or not (
+        _count.isascii() and _count.isdigit() and _seconds.isascii() and _seconds.isdigit()
+    ):
         raise ImproperlyConfigured(f"LOKET_RATE_LIMITS: {_rule!r} is not like search=120/60")
     LOKET_RATE_LIMITS[_scope] = (int(_count), int(_seconds))
 

@@ -123,7 +123,10 @@ def _system(conversation: Conversation, text: str) -> Message:
 
 
 def _locked(conversation_id: int) -> Conversation:
-    return Conversation.objects.select_for_update().get(pk=conversation_id)
+    conversation = Conversation.objects.select_for_update().filter(pk=conversation_id).first()
+    if conversation is None:  # a number someone made up, or a chat the retention purge removed
+        raise _not_yours()
+    return conversation
 
 
 @transaction.atomic
@@ -222,6 +225,8 @@ def email_transcript(*, conversation_id: int, email: str) -> None:
     except ValidationError:
         raise ChatError("bad-email", _("This is not a valid e-mail address, for example name@example.org.")) from None
     conversation = Conversation.objects.select_related("topic").get(pk=conversation_id)
+    if conversation.started_at is None:  # nothing said yet but the visitor's own words: no mail to anyone
+        raise ChatError("not-started", _("The conversation can be mailed once an agent has joined it."))
     messages = conversation.messages.select_related("agent__user").order_by("seq")
     with translation.override(conversation.language):
         queue_mail(

@@ -5,8 +5,10 @@ per connection, so a client sees them in the order they were produced."""
 
 import asyncio
 import json
+import logging
 import time
 from collections import deque
+from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 
@@ -22,6 +24,7 @@ from loket.chat.models import Agent, Conversation, Message
 from loket.chat.protocol import Frame, ProtocolError
 from loket.security import STAFF_SEEN, client_address_of, idle_too_long, limit_used_up
 
+log = logging.getLogger(__name__)
 MAX_OUTBOX = 1000  # frames waiting for a client that does not read; beyond it, it reconnects and resumes
 
 
@@ -64,10 +67,13 @@ class Connection(AsyncWebsocketConsumer):
                 self.outbox.clear()
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        """One frame. Whatever it holds and whatever handling it raises, the connection stays: a client is told with
+        an error frame, and only a deliberate close ends it (so `disconnect` always runs and nobody stays a ghost)."""
         ref = ""
         try:
             frame = protocol.parse(text_data if text_data is not None else bytes_data, self.frames)
-            ref = frame.data.get("client_id", "") if isinstance(frame.data.get("client_id"), str) else ""
+            client_id = frame.data.get("client_id")
+            ref = client_id[:64] if isinstance(client_id, str) and protocol.storable(client_id) else ""
             if frame.type == "ping":
                 self.push({"type": "pong"})
             else:
@@ -75,7 +81,10 @@ class Connection(AsyncWebsocketConsumer):
         except ProtocolError as error:
             self.push(error.frame())
         except ChatError as error:
-            self.push(protocol.error_frame(error.code, error.detail, ref[:64]))
+            self.push(protocol.error_frame(error.code, error.detail, ref))
+        except Exception:
+            log.exception("chat frame failed; the connection goes on")
+            self.push(protocol.error_frame("server-error", _("Something went wrong on our side. Try again."), ref))
 
     async def handle(self, frame: Frame) -> None:
         raise NotImplementedError
@@ -124,10 +133,17 @@ class VisitorConsumer(Connection):
             self.push({"type": "ack", "client_id": client_id, "seq": message.seq})
         elif frame.type == "typing":
             active = bool(frame.data.get("active"))
-            await db(actions.signal_typing)(conversation_id=conversation, author=Message.Author.VISITOR, active=active)
+            await db(_signal)(
+                f"visitor:{conversation}",
+                lambda: actions.signal_typing(
+                    conversation_id=conversation, author=Message.Author.VISITOR, active=active
+                ),
+            )
         elif frame.type == "read":
-            await db(actions.mark_read)(
-                conversation_id=conversation, reader=Message.Author.VISITOR, seq=frame.integer("seq")
+            seq = frame.integer("seq")
+            await db(_signal)(
+                f"visitor:{conversation}",
+                lambda: actions.mark_read(conversation_id=conversation, reader=Message.Author.VISITOR, seq=seq),
             )
         elif frame.type == "leave":
             await db(actions.end_conversation)(conversation_id=conversation, ending=Conversation.Ending.VISITOR)
@@ -142,7 +158,10 @@ class VisitorConsumer(Connection):
     async def resume(self, frame: Frame) -> None:
         token, last_seq = frame.string("token", limit=64), frame.integer("last_seq", 0)
         conversation = await db(_visitor_resume)(token)
-        if conversation is None or (self.conversation_id and conversation.pk != self.conversation_id):
+        if self.conversation_id and (conversation is None or conversation.pk != self.conversation_id):
+            # Another (or no) chat's token on a connection that has one: refused; the connection and its chat go on.
+            raise ProtocolError("bad-frame", _("This connection belongs to another chat."))
+        if conversation is None:
             self.push(protocol.error_frame("unknown-conversation", _("This chat no longer exists. Start a new one.")))
             if self.writer is not None:
                 await self.writer  # the client reads why before the socket closes
@@ -173,6 +192,13 @@ def _visitor_resume(token: str) -> Conversation | None:
 def _state(conversation_id: int, last_seq: int) -> tuple[Conversation, list[Message]]:
     conversation = Conversation.objects.select_related("agent__user").get(pk=conversation_id)
     return conversation, queries.messages_after(conversation_id, last_seq)
+
+
+def _signal(key: str, send: Callable[[], None]) -> None:
+    """Typing and read marks, per conversation and side: past their limit they are dropped without a word (they are
+    only worth something now, and a client that floods them loses nothing it needs)."""
+    if not limit_used_up("chat-signal", key):
+        send()
 
 
 def _visitor_message(conversation_id: int, text: str, client_id: str) -> Message:
@@ -263,10 +289,15 @@ class AgentConsumer(Connection):
             for message in messages:
                 self.push(protocol.message_frame(message))
         elif frame.type == "typing":
-            await db(_agent_typing)(agent, conversation, bool(frame.data.get("active")))
+            active = bool(frame.data.get("active"))
+            await db(_signal)(f"agent:{conversation}", lambda: _agent_typing(agent, conversation, active))
         elif frame.type == "read":
-            await db(actions.mark_read)(
-                conversation_id=conversation, reader=Message.Author.AGENT, seq=frame.integer("seq"), agent=agent
+            seq = frame.integer("seq")
+            await db(_signal)(
+                f"agent:{conversation}",
+                lambda: actions.mark_read(
+                    conversation_id=conversation, reader=Message.Author.AGENT, seq=seq, agent=agent
+                ),
             )
         elif frame.type == "close":
             await db(actions.end_conversation)(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from loket.chat.models import Agent, Conversation, Message
 from loket.chat.queries import Estimate
+from loket.numbers import whole_number
 
 MAX_FRAME_BYTES = 8192
 MAX_TEXT = 2000  # characters in one chat message
@@ -36,22 +37,37 @@ class Frame:
 
     def integer(self, name: str, default: int | None = None) -> int:
         value = self.data.get(name, default)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        number = whole_number(value) if isinstance(value, int) else None  # (a number in quotes is text, not a number)
+        if number is None:
             raise ProtocolError("bad-frame", _("“%(name)s” must be a whole number.") % {"name": name})
-        return value
+        return number
 
     def string(self, name: str, default: str = "", limit: int = 200) -> str:
         value = self.data.get(name, default)
-        if not isinstance(value, str) or len(value) > limit:
+        if not isinstance(value, str) or len(value) > limit or not storable(value):
             raise ProtocolError("bad-frame", _("“%(name)s” must be text.") % {"name": name})
         return value
+
+
+def storable(text: str) -> bool:
+    """Text a database keeps as it is: no NUL (PostgreSQL refuses it) and no half of a UTF-16 pair (JSON allows
+    "\\ud800" alone; no encoding can store it)."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _text(data: dict[str, Any]) -> str:
     ref = str(data.get("client_id") or "")[:64]
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise ProtocolError("empty-message", _("Write a message first."), ref)
+        raise ProtocolError("empty-message", _("Write a message first."), ref if storable(ref) else "")
+    if not storable(text):
+        raise ProtocolError("bad-frame", _("“%(name)s” must be text.") % {"name": "text"}, ref if storable(ref) else "")
     if len(text) > MAX_TEXT:
         raise ProtocolError(
             "message-too-long",
@@ -64,15 +80,15 @@ def _text(data: dict[str, Any]) -> str:
 
 def parse(raw: str | bytes | None, allowed: frozenset[str]) -> Frame:
     """One client frame: a JSON object with a known "type"; anything else raises ProtocolError."""
-    if raw is None:
+    if not isinstance(raw, str):  # a binary frame, or none
         raise ProtocolError("bad-frame", _("Send frames as JSON text."))
-    if len(raw) > MAX_FRAME_BYTES:
+    if len(raw) > MAX_FRAME_BYTES or len(raw.encode("utf-8", "surrogatepass")) > MAX_FRAME_BYTES:
         raise ProtocolError(
             "frame-too-large", _("That was too large to send (at most %(limit)d bytes).") % {"limit": MAX_FRAME_BYTES}
         )
     try:
         data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
         raise ProtocolError("invalid-json", _("That was not valid JSON.")) from None
     if not isinstance(data, dict) or not isinstance(data.get("type"), str):
         raise ProtocolError("bad-frame", _("A frame is a JSON object with a “type”."))

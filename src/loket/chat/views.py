@@ -11,6 +11,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from loket.chat import actions, queries
 from loket.contact.models import Topic
 from loket.i18n import content_language
+from loket.numbers import whole_number
 
 
 def _strings() -> dict[str, str]:
@@ -48,7 +49,7 @@ def _strings() -> dict[str, str]:
 def _chat_page(request: HttpRequest, *, embedded: bool) -> HttpResponse:
     topics = Topic.objects.filter(active=True)
     chosen = request.GET.get("topic", "")
-    topic = topics.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+    topic = topics.filter(pk=number).first() if (number := whole_number(chosen)) is not None else None
     reason = queries.unavailable_anywhere()
     context = {
         "topics": topics,

@@ -14,6 +14,7 @@ from loket.chat.models import Team
 from loket.console.forms import TextForm, UpdateForm
 from loket.contact import actions, queries
 from loket.contact.models import Attachment, CannedAnswer, Case, Topic
+from loket.numbers import whole_number
 from loket.security import client_address
 from loket.staff.decorators import staff_page
 
@@ -44,7 +45,7 @@ def _case_page(request: HttpRequest, case: Case, status: int = 200, **forms: obj
         (entry, *queries.split_quoted(entry.text)) for entry in case.messages.prefetch_related("attachments", "author")
     ]
     chosen = request.GET.get("canned", "")
-    canned = CannedAnswer.objects.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+    canned = CannedAnswer.objects.filter(pk=number).first() if (number := whole_number(chosen)) is not None else None
     context = {
         "section": "cases",
         "case": case,

@@ -5,6 +5,7 @@ from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
 
 from loket.contact.models import Case
+from loket.numbers import whole_number
 
 
 def cases(*, status: str = "", topic: str = "", assignee: str = "", search: str = "", agent: User) -> QuerySet[Case]:
@@ -12,14 +13,14 @@ def cases(*, status: str = "", topic: str = "", assignee: str = "", search: str 
     found = Case.objects.select_related("topic", "assignee")
     if status:
         found = found.filter(status=status)
-    if topic.isdigit():
-        found = found.filter(topic_id=int(topic))
+    if (topic_id := whole_number(topic)) is not None:
+        found = found.filter(topic_id=topic_id)
     if assignee == "me":
         found = found.filter(assignee=agent)
     elif assignee == "none":
         found = found.filter(assignee__isnull=True)
-    elif assignee.isdigit():
-        found = found.filter(assignee_id=int(assignee))
+    elif (assignee_id := whole_number(assignee)) is not None:
+        found = found.filter(assignee_id=assignee_id)
     if search := search.strip()[:100]:
         found = found.filter(
             Q(reference__icontains=search) | Q(subject__icontains=search) | Q(email__icontains=search)

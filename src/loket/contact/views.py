@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from loket.contact import actions
 from loket.contact.forms import EmailContactForm
 from loket.contact.models import Case
+from loket.numbers import whole_number
 from loket.security import rate_limited
 
 SENT_KEY = "loket_sent_cases"
@@ -43,8 +44,8 @@ def _prefill(request: HttpRequest) -> dict[str, object]:
     initial: dict[str, object] = {"name": request.GET.get("name", "")[:100].replace("\n", " "), "message": message}
     if first_line:
         initial["subject"] = first_line if len(first_line) <= 80 else first_line[:79] + "…"
-    if request.GET.get("topic", "").isdigit():
-        initial["topic"] = int(request.GET["topic"])
+    if (topic := whole_number(request.GET.get("topic"))) is not None:
+        initial["topic"] = topic
     return initial
 
 

@@ -20,6 +20,7 @@ from loket.audit import actions as audit
 from loket.chat import actions as chat_actions
 from loket.chat import events as chat_events
 from loket.chat.models import Agent, Team
+from loket.numbers import whole_number
 from loket.staff.roles import BY_KEY, ROLES
 
 
@@ -77,8 +78,8 @@ def find_teams(names: list[str]) -> list[Team]:
     found = []
     for name in names:
         team = (
-            Team.objects.filter(pk=int(name)).first()
-            if name.isascii() and name.isdigit() and len(name) <= 9
+            Team.objects.filter(pk=number).first()
+            if (number := whole_number(name)) is not None
             else Team.objects.filter(name_nl__iexact=name).first() or Team.objects.filter(name_en__iexact=name).first()
         )
         if team is None:

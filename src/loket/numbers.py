@@ -1,0 +1,18 @@
+"""One way to read a number from a request (query string, form, frame) or the environment.
+
+`str.isdigit()` accepts "²" and "٣", which `int()` refuses, and `int()` accepts numbers far beyond what the database
+stores: both ended in errors (500) before. Here only plain ASCII digits within the range count; anything else is None.
+"""
+
+MAX_ID = 2**31 - 1  # the largest id, number or count a request may name (well inside every database's integers)
+
+
+def whole_number(value: object, *, maximum: int = MAX_ID) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 0 <= value <= maximum else None
+    if not isinstance(value, str) or not value.isascii() or not value.isdigit() or len(value) > len(str(maximum)):
+        return None
+    number = int(value)
+    return number if number <= maximum else None
