@@ -19,6 +19,17 @@ api = NinjaAPI(title="Loket API", version="1", docs_url=None, urls_namespace="lo
 api.add_router("/chat", chat_router)
 
 
+class Problem(Schema):
+    code: str
+    detail: str
+
+
+SEARCH_LIMITED = {
+    "nl": "U zocht heel vaak op korte tijd. Wacht even en probeer het opnieuw.",
+    "en": "You searched very often in a short time. Please wait a minute and try again.",
+}
+
+
 class SearchHit(Schema):
     title: str
     url: str
@@ -33,20 +44,25 @@ class SearchOut(Schema):
     results: list[SearchHit]
 
 
-@api.get("/search", response=SearchOut, summary="Search the knowledge pages", tags=["knowledge"])
-def search(request: HttpRequest, q: str = "", page: int = 1, language: str = "nl") -> dict[str, object]:
+@api.get("/search", response={200: SearchOut, 429: Problem}, summary="Search the knowledge pages", tags=["knowledge"])
+def search(request: HttpRequest, q: str = "", page: int = 1, language: str = "nl") -> Status:
+    if rate_limited(request, "search"):  # the same limit as the search page's
+        return Status(429, {"code": "rate-limited", "detail": SEARCH_LIMITED.get(language, SEARCH_LIMITED["nl"])})
     locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
     results = queries.search_pages(q, locale=locale, page_number=page)
-    return {
-        "query": results.query,
-        "total": results.total,
-        "page": results.page.number if results.page else 1,
-        "pages": results.page.paginator.num_pages if results.page else 0,
-        "results": [
-            {"title": hit.page.title, "url": hit.page.full_url or hit.page.url, "snippet": "".join(hit.snippet)}
-            for hit in results.hits
-        ],
-    }
+    return Status(
+        200,
+        {
+            "query": results.query,
+            "total": results.total,
+            "page": results.page.number if results.page else 1,
+            "pages": results.page.paginator.num_pages if results.page else 0,
+            "results": [
+                {"title": hit.page.title, "url": hit.page.full_url or hit.page.url, "snippet": "".join(hit.snippet)}
+                for hit in results.hits
+            ],
+        },
+    )
 
 
 class CheckIn(Schema):
@@ -74,11 +90,6 @@ RATE_LIMITED = {
     "nl": "U hebt heel vaak nagekeken op korte tijd. Wacht even en probeer het opnieuw.",
     "en": "You checked very often in a short time. Please wait a minute and try again.",
 }
-
-
-class Problem(Schema):
-    code: str
-    detail: str
 
 
 @api.post(

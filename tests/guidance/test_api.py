@@ -48,3 +48,9 @@ def test_the_api_is_rate_limited_per_address(client, db, settings):
     settings.LOKET_RATE_LIMITS = {**settings.LOKET_RATE_LIMITS, "check": (2, 60)}
     statuses = [post_check(client, text="hallo").status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
+
+
+def test_a_time_at_the_edge_of_the_calendar_gets_a_clear_422(client, db):
+    for at in ("0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00"):
+        response = client.post("/api/guidance/check", {"text": "Hallo", "at": at}, content_type="application/json")
+        assert response.status_code == 422 and response.json()["code"] == "at", at

@@ -147,3 +147,14 @@ def test_visitors_cannot_see_the_feedback_admin(client, site):
     editor = get_user_model().objects.create_user("bezoeker", password="x")
     client.force_login(editor)
     assert client.get("/admin/reports/feedback/").status_code in (302, 403)
+
+
+def test_the_csv_export_writes_formula_like_comments_as_text(client, page):
+    from loket.knowledge.models import Feedback
+
+    vote(client, page, "no")
+    Feedback.objects.update(comment='=HYPERLINK("https://evil.example","klik")')
+    superuser = get_user_model().objects.create_superuser("root", "root@example.org", "x")
+    client.force_login(superuser)
+    export = b"".join(client.get("/admin/feedback/?export=csv").streaming_content).decode()
+    assert "'=HYPERLINK(" in export and ",=HYPERLINK(" not in export and '"=HYPERLINK(' not in export

@@ -158,3 +158,13 @@ def test_pages_with_every_word_come_first_and_some_words_only_when_none_has_all(
     html = client.get("/zoeken/", {"q": "geschenken paardenbloem"}).content.decode()
     assert "Geen enkele pagina bevat al uw woorden" in html
     assert '<a href="/integriteit/geschenken/">Geschenken</a>' in html
+
+
+def test_the_search_api_counts_against_the_same_limit_as_the_page(client, site, settings):
+    settings.LOKET_RATE_LIMITS = {**settings.LOKET_RATE_LIMITS, "search": (3, 60)}
+    client.get("/zoeken/", {"q": "media"}, REMOTE_ADDR="203.0.113.9")
+    statuses = [client.get("/api/search", {"q": "media"}, REMOTE_ADDR="203.0.113.9").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    answer = client.get("/api/search", {"q": "media", "language": "en"}, REMOTE_ADDR="203.0.113.9").json()
+    assert answer["code"] == "rate-limited" and "wait a minute" in answer["detail"]
+    assert "429" in client.get("/api/openapi.json").json()["paths"]["/api/search"]["get"]["responses"]

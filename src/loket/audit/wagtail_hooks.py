@@ -4,11 +4,13 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from loket.audit.models import AuditEntry
+from loket.exports import NeutralisedCsvMixin
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -24,8 +26,13 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 register_permission_policy(AuditEntry, ReadOnlyPolicy(AuditEntry))
 
 
+class AuditEntryIndexView(NeutralisedCsvMixin, IndexView):
+    pass
+
+
 class AuditEntryViewSet(ModelViewSet):
     model = AuditEntry
+    index_view_class = AuditEntryIndexView
     icon = "history"
     menu_label = _("Audit trail")
     add_to_settings_menu = True

@@ -147,6 +147,17 @@ def make_post(text: str, *, account: str = "private", at: datetime | None = None
                 "en": "Choose the account: private, professional or the organisation's.",
             },
         )
+    if at is not None and at.tzinfo is not None:
+        try:
+            at.astimezone(BRUSSELS)
+        except OverflowError:  # the first or last day datetime knows, in a far zone
+            raise PostError(
+                "at",
+                {
+                    "nl": "Kies een tijdstip tussen het jaar 2 en 9998.",
+                    "en": "Choose a time between the years 2 and 9998.",
+                },
+            ) from None
     text = clean(text)
     return Post(text=text, account=account, at=at, tokens=tokenize(text))
 

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from loket.exports import neutralise
 from loket.guidance import actions, engine, queries
 from loket.guidance.forms import AnswerForm, CheckForm
 from loket.guidance.models import Dilemma, Guideline
@@ -131,8 +132,9 @@ def statistics(request: HttpRequest) -> HttpResponse:
         writer.writerow(["dilemma", "title", "answers", "risky answers", "risky share"])
         for row in stats:
             writer.writerow(
-                [row.dilemma.slug, row.dilemma.localized("title"), row.answers, row.risky, f"{row.risky_share:.2f}"]
-            )
+                [neutralise(row.dilemma.slug), neutralise(row.dilemma.localized("title")), row.answers, row.risky,
+                 f"{row.risky_share:.2f}"]
+            )  # fmt: skip
         return response
     trend = queries.weekly_trend()
     peak = max((total for _, total, _ in trend), default=1)

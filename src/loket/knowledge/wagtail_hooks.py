@@ -5,11 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from loket.exports import NeutralisedCsvMixin
 from loket.knowledge import queries
 from loket.knowledge.models import Feedback
 
@@ -25,8 +27,13 @@ permission_policy = FeedbackPermissionPolicy(Feedback)
 register_permission_policy(Feedback, permission_policy)
 
 
+class FeedbackIndexView(NeutralisedCsvMixin, IndexView):
+    pass
+
+
 class FeedbackViewSet(ModelViewSet):
     model = Feedback
+    index_view_class = FeedbackIndexView
     copy_view_enabled = False
     icon = "comment"
     menu_label = _("Page feedback")
@@ -40,7 +47,7 @@ class FeedbackViewSet(ModelViewSet):
     list_export = ["page", "useful", "comment", "language", "created_at"]
 
 
-class FeedbackScoresView(ReportView):
+class FeedbackScoresView(NeutralisedCsvMixin, ReportView):
     """Per page: how many found it useful and how many did not, the least useful first."""
 
     page_title = _("Feedback per page")
