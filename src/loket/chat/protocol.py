@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from loket.chat.models import Agent, Conversation, Message
 from loket.chat.queries import Estimate
-from loket.numbers import whole_number
+from loket.parsing import whole_number
 
 MAX_FRAME_BYTES = 8192
 MAX_TEXT = 2000  # characters in one chat message

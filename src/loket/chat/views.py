@@ -11,7 +11,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from loket.chat import actions, queries
 from loket.contact.models import Topic
 from loket.i18n import content_language
-from loket.numbers import whole_number
+from loket.parsing import whole_number
 
 
 def _strings() -> dict[str, str]:

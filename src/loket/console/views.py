@@ -14,7 +14,7 @@ from loket.chat.models import Team
 from loket.console.forms import TextForm, UpdateForm
 from loket.contact import actions, queries
 from loket.contact.models import Attachment, CannedAnswer, Case, Topic
-from loket.numbers import whole_number
+from loket.parsing import whole_number
 from loket.security import client_address
 from loket.staff.decorators import staff_page
 

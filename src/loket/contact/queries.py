@@ -5,7 +5,7 @@ from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
 
 from loket.contact.models import Case
-from loket.numbers import whole_number
+from loket.parsing import whole_number
 
 
 def cases(*, status: str = "", topic: str = "", assignee: str = "", search: str = "", agent: User) -> QuerySet[Case]:

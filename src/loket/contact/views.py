@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from loket.contact import actions
 from loket.contact.forms import EmailContactForm
 from loket.contact.models import Case
-from loket.numbers import whole_number
+from loket.parsing import whole_number
 from loket.security import rate_limited
 
 SENT_KEY = "loket_sent_cases"

@@ -20,7 +20,7 @@ from loket.audit import actions as audit
 from loket.chat import actions as chat_actions
 from loket.chat import events as chat_events
 from loket.chat.models import Agent, Team
-from loket.numbers import whole_number
+from loket.parsing import whole_number
 from loket.staff.roles import BY_KEY, ROLES
 
 

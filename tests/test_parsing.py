@@ -2,7 +2,7 @@
 
 import pytest
 
-from loket.numbers import MAX_ID, whole_number
+from loket.parsing import MAX_ID, whole_number
 from tests.staff.conftest import make_staff, sign_in
 
 

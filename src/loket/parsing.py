@@ -1,4 +1,5 @@
-"""One way to read a number from a request (query string, form, frame) or the environment.
+"""Reading a number from a request (query string, form, frame): one way, everywhere. (Not named `numbers`: commands
+run inside this folder, such as `makemessages`, would find it before the standard library's.)
 
 `str.isdigit()` accepts "²" and "٣", which `int()` refuses, and `int()` accepts numbers far beyond what the database
 stores: both ended in errors (500) before. Here only plain ASCII digits within the range count; anything else is None.
