@@ -24,6 +24,7 @@ ODD = ["²", "٣", str(10**25), "", "-1", "x" * 10_000, "\x00"]
 def test_odd_numbers_in_query_strings_give_the_page_not_an_error(client, odd):
     for path in ("/contact/email/", "/contact/chat/", "/en/contact/chat/"):
         assert client.get(path, {"topic": odd}).status_code == 200, path
+    assert client.get("/zoeken/", {"q": odd, "page": odd}).status_code == 200
     make_staff("ann", "agent")
     sign_in(client, "ann")
     for name in ("topic", "assignee", "status", "page", "search"):

@@ -26,6 +26,7 @@ from typing import Any, Protocol
 
 from channels.db import database_sync_to_async
 from django.conf import settings
+from django.db import close_old_connections
 
 from loket.chat import actions, events, protocol, queries
 
@@ -33,8 +34,17 @@ log = logging.getLogger(__name__)
 
 
 def in_thread(function: Any) -> Any:
-    """The hub's own database work runs in the shared pool, apart from any connection's thread."""
-    return database_sync_to_async(function, thread_sensitive=False)
+    """The hub's own database work runs in the shared pool, apart from any connection's thread. The connection goes
+    back to the pool inside the call, in the same context that opened it: Channels' cleanup runs outside asgiref's
+    copy of the context, and the PostgreSQL suite ran out of pooled connections held by hubs of finished tests."""
+
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        finally:
+            close_old_connections()
+
+    return database_sync_to_async(run, thread_sensitive=False)
 
 
 FLUSH_DELAY = 0.02  # seconds to gather queue changes into one pass

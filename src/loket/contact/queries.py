@@ -11,7 +11,7 @@ from loket.parsing import whole_number
 def cases(*, status: str = "", topic: str = "", assignee: str = "", search: str = "", agent: User) -> QuerySet[Case]:
     """Cases for the console list; `assignee` is "me", "none", a user id, or empty for everyone's."""
     found = Case.objects.select_related("topic", "assignee")
-    if status:
+    if status in Case.Status.values:  # anything else (even a NUL, which PostgreSQL cannot compare) means every status
         found = found.filter(status=status)
     if (topic_id := whole_number(topic)) is not None:
         found = found.filter(topic_id=topic_id)
@@ -21,7 +21,7 @@ def cases(*, status: str = "", topic: str = "", assignee: str = "", search: str 
         found = found.filter(assignee__isnull=True)
     elif (assignee_id := whole_number(assignee)) is not None:
         found = found.filter(assignee_id=assignee_id)
-    if search := search.strip()[:100]:
+    if search := search.replace("\x00", "").strip()[:100]:  # PostgreSQL cannot even compare text with a NUL
         found = found.filter(
             Q(reference__icontains=search) | Q(subject__icontains=search) | Q(email__icontains=search)
             | Q(message__icontains=search) | Q(messages__text__icontains=search)
