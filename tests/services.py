@@ -3,6 +3,7 @@
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,6 +58,33 @@ def fresh_install_env(folder: Path, **extra: str) -> dict[str, str]:
     """The environment of a fresh install: none of the suite's database or settings, its files under `folder`."""
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")}
     return {**env, "LOKET_VAR_DIR": str(folder), **extra}
+
+
+def embedded_defaults(folder: Path, **extra: str) -> dict[str, str]:
+    return fresh_install_env(folder / "var", **extra)
+
+
+@contextmanager
+def loket_serve(folder: Path, port: int, output: Any = subprocess.PIPE) -> Iterator[subprocess.Popen[str]]:
+    """`loket serve` on its embedded defaults, as the README's quick start runs it, until the block ends. Its output
+    goes to a pipe (read it after the block) or, for a long run that would fill a pipe, to an open file."""
+    process = subprocess.Popen(
+        [shutil.which("loket") or "loket", "serve", "--port", str(port)],
+        cwd=folder,
+        env=embedded_defaults(folder),
+        stdout=output,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        wait_for_port(port, timeout=120)
+        yield process
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(20)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
 
 def run_python(code: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -1,42 +1,14 @@
-import shutil
-import signal
 import subprocess
 import sys
 import time
 import urllib.request
-from contextlib import contextmanager
 
-from tests.services import free_port, fresh_install_env, wait_for_port
+from tests.services import embedded_defaults, free_port, loket_serve
 
 
 def fetch(url: str) -> tuple[int, str]:
     with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - our own local server
         return response.status, response.read().decode()
-
-
-def embedded_defaults(folder, **extra):
-    return fresh_install_env(folder / "var", **extra)
-
-
-@contextmanager
-def loket_serve(folder, port):
-    process = subprocess.Popen(
-        [shutil.which("loket") or "loket", "serve", "--port", str(port)],
-        cwd=folder,
-        env=embedded_defaults(folder),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        wait_for_port(port, timeout=120)
-        yield process
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def test_serve_prepares_an_empty_database_serves_the_site_and_runs_the_worker(tmp_path):

@@ -356,7 +356,7 @@ async def fanout(
                 triggers[round_] = time.time()
                 if kind == "loket":
                     await consoles[0].send({"type": "close", "conversation": current})
-                    current = (await consoles[0].wait_for("started"))["conversation"]["id"]
+                    current = (await consoles[0].wait_for("started"))["conversation"]
                 else:
                     publisher.publish("bench:queue", json.dumps({"served": round_}))
                 done = await generators.expect("round", 30, RoundMatch(round_))

@@ -5,6 +5,7 @@ from typing import Literal
 
 from django.http import HttpRequest
 from ninja import NinjaAPI, Schema, Status
+from pydantic import field_validator
 from wagtail.models import Locale
 
 from loket.chat.api import router as chat_router
@@ -13,15 +14,12 @@ from loket.guidance import (
     engine,
 )
 from loket.knowledge import queries
+from loket.problems import BAD_INPUT, Problem, install
 from loket.security import rate_limited
 
 api = NinjaAPI(title="Loket API", version="1", docs_url=None, urls_namespace="loket-api")
 api.add_router("/chat", chat_router)
-
-
-class Problem(Schema):
-    code: str
-    detail: str
+install(api)
 
 
 SEARCH_LIMITED = {
@@ -44,7 +42,12 @@ class SearchOut(Schema):
     results: list[SearchHit]
 
 
-@api.get("/search", response={200: SearchOut, 429: Problem}, summary="Search the knowledge pages", tags=["knowledge"])
+@api.get(
+    "/search",
+    response={200: SearchOut, 429: Problem, **BAD_INPUT},
+    summary="Search the knowledge pages",
+    tags=["knowledge"],
+)
 def search(request: HttpRequest, q: str = "", page: int = 1, language: str = "nl") -> Status:
     if rate_limited(request, "search"):  # the same limit as the search page's
         return Status(429, {"code": "rate-limited", "detail": SEARCH_LIMITED.get(language, SEARCH_LIMITED["nl"])})
@@ -67,9 +70,16 @@ def search(request: HttpRequest, q: str = "", page: int = 1, language: str = "nl
 
 class CheckIn(Schema):
     text: str
-    at: datetime | None = None
+    at: datetime | None = None  # ISO 8601 text, as described: not also a number of seconds, as pydantic would take
     account: Literal["private", "professional", "organisation"] = "private"
     language: Literal["nl", "en"] = "nl"
+
+    @field_validator("at", mode="before")
+    @classmethod
+    def _text_only(cls, value: object) -> object:
+        if value is not None and not isinstance(value, str):
+            raise ValueError("a date and time as ISO 8601 text")
+        return value
 
 
 class FindingOut(Schema):
@@ -94,7 +104,7 @@ RATE_LIMITED = {
 
 @api.post(
     "/guidance/check",
-    response={200: CheckOut, 422: Problem, 429: Problem},
+    response={200: CheckOut, 429: Problem, **BAD_INPUT},
     summary="Check a draft social-media post against the guidelines",
     tags=["guidance"],
 )

@@ -78,3 +78,34 @@ def test_the_contact_overview_links_the_chat_now_that_it_exists():
     assert link_target("route:contact:chat") == "/contact/chat/"  # the demo's chat channel points here
     with translation.override("en"):
         assert link_target("route:contact:chat") == "/en/contact/chat/"
+
+
+def test_the_topics_are_listed_with_whether_a_chat_can_start(client, topic, team):
+    def listed(language):
+        return next(t for t in client.get("/api/chat/topics", {"language": language}).json() if t["id"] == topic.pk)
+
+    assert listed("en") == {"id": topic.pk, "name": "Housing", "team": team.pk, "open": False, "reason": "no-agent"}
+    make_agent("ann", team, status=Agent.Status.AWAY)
+    assert listed("nl") == {"id": topic.pk, "name": "Wonen", "team": team.pk, "open": True, "reason": ""}
+    topic.active = False
+    topic.save()
+    assert topic.pk not in [t["id"] for t in client.get("/api/chat/topics").json()]
+
+
+def test_an_unknown_topic_is_a_422_for_availability_as_for_starting(client, topic):
+    response = client.get("/api/chat/availability", {"topic": 999999, "language": "en"})
+    assert response.status_code == 422
+    assert response.json() == {"code": "unknown-topic", "detail": "Choose a topic from the list.", "errors": []}
+
+
+def test_input_that_does_not_fit_gets_the_one_problem_format_in_the_visitors_language(client, topic):
+    response = client.get("/api/chat/availability", {"topic": "drie", "language": "en"})
+    assert response.status_code == 422
+    body = response.json()
+    assert (body["code"], body["detail"]) == ("invalid", "Check what was sent: topic.")
+    assert [error["field"] for error in body["errors"]] == ["topic"] and body["errors"][0]["message"]
+    response = client.post(START, {"name": "Vera", "language": "en"}, content_type="application/json")
+    assert response.status_code == 422 and response.json()["detail"] == "Check what was sent: topic."
+    response = client.post(START, "{not json", content_type="application/json")
+    assert response.status_code == 400
+    assert response.json() == {"code": "bad-request", "detail": "Het verzoek kon niet gelezen worden: stuur JSON."}

@@ -66,7 +66,7 @@ async def test_visitor_sees_position_drop_when_the_one_ahead_is_served(hub, chat
     assert hello["type"] == "hello" and hello["queues"][str(team.pk)]["waiting"] == 2
     await console.send_json_to({"type": "status", "status": "available"})
     started = (await frames_until(console, "started"))[-1]
-    assert started["conversation"]["id"] == first.pk
+    assert started["conversation"] == started["details"]["id"] == first.pk
     assert (await frames_until(socket, "position"))[-1]["position"] == 1
     await socket.disconnect()
     await console.disconnect()
@@ -82,11 +82,15 @@ async def test_the_chat_starts_by_itself_on_both_sides_and_messages_go_both_ways
     await console.send_json_to({"type": "status", "status": "available"})
     assert (await frames_until(socket, "started"))[-1]["agent_name"] == "Ann"
     await frames_until(console, "started")
+    joined = (await frames_until(console, "message"))[-1]  # after `started`: the console knows the chat by then
+    assert (joined["seq"], joined["author"]) == (1, "system")
 
     payload = '<img src=x onerror="alert(1)">'
     await socket.send_json_to({"type": "message", "text": payload, "client_id": "m1"})
-    visitor_frames = await frames_until(socket, "ack")
+    visitor_frames = [f for f in await frames_until(socket, "ack") if f["type"] in ("ack", "message")]
     assert visitor_frames[-1] == {"type": "ack", "client_id": "m1", "seq": 2}  # 1 is "You are now talking to Ann."
+    assert [f["seq"] for f in visitor_frames if f["type"] == "message"] == [1]  # the echo of 2 follows its ack
+    assert (await frames_until(socket, "message"))[-1]["seq"] == 2
     message = [f for f in await frames_until(console, "message") if f["type"] == "message"][-1]
     assert (message["seq"], message["author"], message["text"]) == (2, "visitor", payload)  # as text, never markup
 
@@ -195,15 +199,37 @@ async def test_an_agent_who_reconnects_finds_their_chats_again(hub, chat_topic):
     await console.disconnect()
 
 
-async def test_the_position_frame_carries_the_estimate_from_the_recent_service_rate(hub, chat_topic):
+async def test_the_state_and_position_frames_carry_the_estimate_from_the_recent_service_rate(hub, chat_topic):
     """12 chats taken in the last 30 minutes (0.4 a minute): the 2nd in line waits (2 ± 1.28·√2) / 0.4 minutes."""
     topic, team = chat_topic
     await sync_to_async(_served_lately)(topic, team, 12)
     await sync_to_async(enqueue_visitor)(topic)
     second = await sync_to_async(enqueue_visitor)(topic)
-    socket, _ = await visitor(second.token)
+    socket, state = await visitor(second.token)
+    assert (state["position"], state["estimate"]) == (2, {"low": 0, "high": 10})  # right away, not one frame later
     position = (await frames_until(socket, "position"))[-1]
     assert position == {"type": "position", "position": 2, "estimate": {"low": 0, "high": 10}}
+    await socket.disconnect()
+
+
+async def test_a_resent_message_is_acknowledged_again_and_a_reused_id_with_other_text_is_refused(hub, chat_topic):
+    topic, team = chat_topic
+    await sync_to_async(make_agent)("ann", team, status=Agent.Status.AWAY)
+    chat = await sync_to_async(enqueue_visitor)(topic)
+    socket, _ = await visitor(chat.token)
+    await socket.send_json_to({"type": "message", "text": "Hallo", "client_id": "c1"})
+    first = (await frames_until(socket, "ack"))[-1]
+    assert (await frames_until(socket, "message"))[-1]["client_id"] == "c1"
+    await socket.send_json_to({"type": "message", "text": "Hallo", "client_id": "c1"})  # the ack was lost, say
+    assert (await frames_until(socket, "ack"))[-1] == first  # the same seq; nothing stored twice
+    await socket.send_json_to({"type": "message", "text": "Iets anders", "client_id": "c1"})
+    error = (await frames_until(socket, "error"))[-1]
+    assert (error["code"], error["ref"]) == ("client-id-reused", "c1")
+    await socket.send_json_to({"type": "rate", "score": 9})
+    assert (await frames_until(socket, "error"))[-1]["ref"] == ""  # always there, empty without a client id
+    assert await sync_to_async(lambda: Conversation.objects.get(pk=chat.pk).last_seq)() == 1
+    await socket.send_json_to({"type": "ping"})
+    assert (await frames_until(socket, "pong"))[-1] == {"type": "pong"}  # no stray echo was waiting
     await socket.disconnect()
 
 
@@ -248,8 +274,9 @@ async def test_with_redis_down_the_chat_goes_on_within_the_process(chat_topic, s
         socket, state = await visitor(chat.token)
         assert (state["status"], state["position"]) == ("waiting", 1)
         await socket.send_json_to({"type": "message", "text": "Hallo?", "client_id": "r1"})
-        frames = await frames_until(socket, "ack")
-        assert [f["text"] for f in frames if f["type"] == "message"] == ["Hallo?"]  # delivered here, not via Redis
+        frames = await frames_until(socket, "message")
+        assert [f["type"] for f in frames][-2:] == ["ack", "message"]  # acknowledged, then shown
+        assert frames[-1]["text"] == "Hallo?"  # delivered here, not via Redis
         await socket.disconnect()
     finally:
         await found.stop()

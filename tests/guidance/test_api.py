@@ -27,6 +27,7 @@ def test_a_too_long_post_gets_a_clear_422(client, db):
     assert response.json() == {
         "code": "too-long",
         "detail": "Een bericht mag hoogstens 10.000 tekens lang zijn; dit heeft er 10.001.",
+        "errors": [],
     }
 
 

@@ -133,7 +133,7 @@ def _locked(conversation_id: int) -> Conversation:
 def post_message(
     *, conversation_id: int, author: str, text: str, client_id: str = "", agent: Agent | None = None
 ) -> Message:
-    """Store a message with the conversation's next number; a resend with the same client id returns the first."""
+    """Store a message with the conversation's next number; a resend (same client id, same text) returns the first."""
     conversation = _locked(conversation_id)
     if author == Message.Author.AGENT and (agent is None or conversation.agent_id != agent.pk):
         raise _not_yours()
@@ -142,6 +142,8 @@ def post_message(
         .select_related("agent__user")
         .first()
     ):
+        if existing.text != text:  # a client that reuses an id would otherwise lose this text without a word
+            raise ChatError("client-id-reused", _("This message has the id of an earlier one with other text."))
         return existing
     if conversation.status == Conversation.Status.ENDED:
         raise ChatError("ended", _("This chat has ended."))
@@ -322,16 +324,22 @@ def assign_next_visitor(*, agent_id: int, now: datetime.datetime | None = None) 
     conversation.status, conversation.agent, conversation.started_at = Conversation.Status.ACTIVE, agent, now
     conversation.team_id = entry.team_id
     conversation.save(update_fields=["status", "agent", "started_at", "team"])
-    with translation.override(conversation.language):
-        _system(conversation, _("You are now talking to %(name)s.") % {"name": agent.display_name})
-    frame = {
-        "type": "started",
-        "conversation": protocol.conversation_data(conversation),
-        "agent_name": agent.display_name,
-    }
-    events.to_conversation(conversation.pk, agent.pk, frame)
+    _announce(conversation, agent)
     audit.record("chat.taken", actor=agent.user, subject=conversation, team=entry.team_id)
     return conversation
+
+
+def _announce(conversation: Conversation, agent: Agent) -> None:
+    """`started` to both sides, then the system line: a console knows the chat before its first message arrives."""
+    frame = {
+        "type": "started",
+        "conversation": conversation.pk,
+        "agent_name": agent.display_name,
+        "details": protocol.conversation_data(conversation),
+    }
+    events.to_conversation(conversation.pk, agent.pk, frame)
+    with translation.override(conversation.language):
+        _system(conversation, _("You are now talking to %(name)s.") % {"name": agent.display_name})
 
 
 def transfer(
@@ -370,13 +378,7 @@ def _transfer(
         events.to_agent(agent.pk, {"type": "removed", "conversation": conversation.pk})
         conversation.agent = colleague
         conversation.save(update_fields=["agent"])
-        with translation.override(conversation.language):
-            _system(conversation, _("You are now talking to %(name)s.") % {"name": colleague.display_name})
-        frame = {
-            "type": "started", "conversation": protocol.conversation_data(conversation),
-            "agent_name": colleague.display_name,
-        }  # fmt: skip
-        events.to_conversation(conversation.pk, colleague.pk, frame)
+        _announce(conversation, colleague)
         audit.record(
             "chat.transferred",
             actor=agent.user,

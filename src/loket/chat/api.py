@@ -10,21 +10,28 @@ from pydantic import Field
 
 from loket.chat import actions, queries
 from loket.contact.models import Topic
+from loket.problems import BAD_INPUT, Problem
 from loket.security import rate_limited
 
 router = Router(tags=["chat"])
 
 
-class Problem(Schema):
-    code: str
-    detail: str
-    email_url: str = ""
+class Unavailable(Problem):
+    email_url: str  # the e-mail form, in the visitor's language: where to go instead
 
 
 class AvailabilityOut(Schema):
     open: bool
     reason: Literal["", "closed", "no-agent", "queue-full"]
     detail: str
+
+
+class TopicOut(Schema):
+    id: int
+    name: str
+    team: int | None
+    open: bool
+    reason: Literal["", "closed", "no-agent", "queue-full"]
 
 
 class StartIn(Schema):
@@ -47,18 +54,44 @@ def _email_url(language: str) -> str:
         return reverse("contact:email")
 
 
-@router.get("/availability", response=AvailabilityOut, summary="Can a chat start now for this topic?")
-def availability(request: HttpRequest, topic: int, language: Literal["nl", "en"] = "nl") -> dict[str, object]:
-    found = Topic.objects.filter(pk=topic, active=True).first()
-    reason = queries.unavailable_reason(queries.team_for(found) if found else None)
+def _unknown_topic() -> Status:
+    return Status(422, {"code": "unknown-topic", "detail": translation.gettext("Choose a topic from the list.")})
+
+
+@router.get(
+    "/topics",
+    response={200: list[TopicOut], **BAD_INPUT},
+    summary="The topics a chat can be about, and whether it can start now",
+)
+def topics(request: HttpRequest, language: Literal["nl", "en"] = "nl") -> Status:
+    listed = []
     with translation.override(language):
+        for topic in Topic.objects.filter(active=True):
+            team = queries.team_for(topic)
+            reason = queries.unavailable_reason(team)
+            listed.append(
+                {"id": topic.pk, "name": str(topic), "team": team.pk if team else None, "open": not reason,
+                 "reason": reason}
+            )  # fmt: skip
+    return Status(200, listed)
+
+
+@router.get(
+    "/availability", response={200: AvailabilityOut, **BAD_INPUT}, summary="Can a chat start now for this topic?"
+)
+def availability(request: HttpRequest, topic: int, language: Literal["nl", "en"] = "nl") -> Status:
+    with translation.override(language):
+        found = Topic.objects.filter(pk=topic, active=True).first()
+        if found is None:
+            return _unknown_topic()
+        reason = queries.unavailable_reason(queries.team_for(found))
         detail = str(actions.ChatUnavailable.MESSAGES[reason]) if reason else ""
-    return {"open": not reason, "reason": reason, "detail": detail}
+    return Status(200, {"open": not reason, "reason": reason, "detail": detail})
 
 
 @router.post(
     "/conversations",
-    response={201: StartOut, 409: Problem, 422: Problem, 429: Problem},
+    response={201: StartOut, 409: Unavailable, 429: Problem, **BAD_INPUT},
     summary="Start a chat: join the queue of the topic's team",
 )
 def start(request: HttpRequest, payload: StartIn) -> Status:
@@ -68,9 +101,7 @@ def start(request: HttpRequest, payload: StartIn) -> Status:
             return Status(429, {"code": "rate-limited", "detail": detail})
         topic = Topic.objects.filter(pk=payload.topic, active=True).first()
         if topic is None:
-            return Status(
-                422, {"code": "unknown-topic", "detail": translation.gettext("Choose a topic from the list.")}
-            )
+            return _unknown_topic()
         if "\n" in payload.name or "\r" in payload.name:
             return Status(422, {"code": "bad-name", "detail": translation.gettext("Write this on one line.")})
         try:

@@ -89,6 +89,15 @@ class Connection(AsyncWebsocketConsumer):
     async def handle(self, frame: Frame) -> None:
         raise NotImplementedError
 
+    async def post(self, store: Callable[[], Message], ack: dict[str, Any]) -> None:
+        """Store a message and acknowledge it: the `ack` goes out before the message's own echo from the hub."""
+        self.held = []
+        try:
+            message = await db(store)()
+            self.held.insert(0, {"type": "ack", **ack, "seq": message.seq})
+        finally:
+            self.release()
+
 
 def _limited(scope: str, key: str) -> None:
     if limit_used_up(scope, key):
@@ -129,8 +138,7 @@ class VisitorConsumer(Connection):
         conversation = self.conversation_id
         if frame.type == "message":
             text, client_id = frame.text(), frame.string("client_id", limit=64)
-            message = await db(_visitor_message)(conversation, text, client_id)
-            self.push({"type": "ack", "client_id": client_id, "seq": message.seq})
+            await self.post(lambda: _visitor_message(conversation, text, client_id), {"client_id": client_id})
         elif frame.type == "typing":
             active = bool(frame.data.get("active"))
             await db(_signal)(
@@ -169,16 +177,22 @@ class VisitorConsumer(Connection):
             return
         translation.activate(conversation.language)
         self.held = []  # whatever the hub delivers from now on follows the state read below
-        if not self.conversation_id:
-            self.conversation_id, self.team_id, self.ticket = conversation.pk, conversation.team_id, conversation.ticket
-            self.hub = await hub.current()
-            self.hub.add_visitor(self)
-        conversation, messages = await db(_state)(conversation.pk, last_seq)
-        assert self.hub is not None
-        queue = self.hub.queues.get(conversation.team_id)
-        position = queue.position(conversation.ticket) if queue and conversation.status == "waiting" else None
-        self.held[:0] = [protocol.visitor_state(conversation, position), *map(protocol.message_frame, messages)]
-        self.release()
+        try:
+            if not self.conversation_id:
+                self.conversation_id, self.team_id = conversation.pk, conversation.team_id
+                self.ticket = conversation.ticket
+                self.hub = await hub.current()
+                self.hub.add_visitor(self)
+            conversation, messages = await db(_state)(conversation.pk, last_seq)
+            assert self.hub is not None
+            waiting = conversation.status == Conversation.Status.WAITING
+            position, estimate = (
+                await self.hub.place(conversation.team_id, conversation.ticket) if waiting else (None, None)
+            )
+            state = protocol.visitor_state(conversation, position, estimate)
+            self.held[:0] = [state, *map(protocol.message_frame, messages)]
+        finally:
+            self.release()
         self.hub.move_visitor(self, conversation.team_id)  # (re)computes position and estimate
 
 
@@ -242,7 +256,13 @@ class AgentConsumer(Connection):
         self.held = []
         self.hub = await hub.current()
         self.hub.add_console(self)
-        hello = await db(_hello)(agent.pk)
+        try:
+            hello = await db(_hello)(agent.pk)
+        except Exception:  # a console without its hello is no use: closed, so it reconnects (and leaves the hub)
+            log.exception("console hello failed")
+            self.held = None
+            await self.close(code=1011)
+            return
         hello["queues"] = self.hub.queue_summaries()
         self.held.insert(0, hello)
         self.release()
@@ -280,10 +300,13 @@ class AgentConsumer(Connection):
         conversation = frame.integer("conversation")
         if frame.type == "message":
             text, client_id = frame.text(), frame.string("client_id", limit=64)
-            message = await db(actions.post_message)(
-                conversation_id=conversation, author=Message.Author.AGENT, text=text, client_id=client_id, agent=agent
-            )
-            self.push({"type": "ack", "conversation": conversation, "client_id": client_id, "seq": message.seq})
+            await self.post(
+                lambda: actions.post_message(
+                    conversation_id=conversation, author=Message.Author.AGENT, text=text, client_id=client_id,
+                    agent=agent,
+                ),
+                {"conversation": conversation, "client_id": client_id},
+            )  # fmt: skip
         elif frame.type == "resume":
             messages = await db(_agent_messages)(agent, conversation, frame.integer("last_seq", 0))
             for message in messages:

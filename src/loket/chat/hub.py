@@ -211,6 +211,12 @@ class Hub:
         finally:
             self.flushing = False
 
+    async def place(self, team_id: int, ticket: int) -> tuple[int | None, queries.Estimate | None]:
+        """A waiting ticket's position and estimated wait, as this process knows them now."""
+        queue = self.queues.get(team_id)
+        position = queue.position(ticket) if queue else None
+        return position, queries.estimate(position, await self._rate(team_id)) if position else None
+
     async def _send_positions(self, team_id: int, links: Iterable[VisitorLink]) -> None:
         queue = self.queues.get(team_id)
         links = list(links)

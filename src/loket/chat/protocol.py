@@ -24,7 +24,7 @@ class ProtocolError(Exception):
 
 
 def error_frame(code: str, detail: str, ref: str = "") -> dict[str, Any]:
-    return {"type": "error", "code": code, "detail": detail, **({"ref": ref} if ref else {})}
+    return {"type": "error", "code": code, "detail": detail, "ref": ref}
 
 
 @dataclass(frozen=True)

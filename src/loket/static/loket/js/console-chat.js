@@ -277,10 +277,10 @@
         break;
       case "queues": showQueues(frame.queues); break;
       case "started":
-        if (!panes[frame.conversation.id]) {
-          openPane(frame.conversation);
-          send({ type: "resume", conversation: frame.conversation.id, last_seq: 0 });
-          announceNewChat(frame.conversation);
+        if (!panes[frame.conversation]) {
+          openPane(frame.details);
+          send({ type: "resume", conversation: frame.conversation, last_seq: 0 });
+          announceNewChat(frame.details);
         }
         break;
       case "message": addMessage(frame); break;
