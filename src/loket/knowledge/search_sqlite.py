@@ -33,7 +33,8 @@ class OnePassSQLiteResults(OnePassResults, SQLiteSearchResults):
             pk = model._meta.pk.to_python(object_id)
             scores[pk] = min(score, scores.get(pk, math.inf))
         allowed = compiler.queryset.filter(pk__in=hits.values("index_entry__object_id")).values_list("pk", flat=True)
-        return sorted(allowed, key=lambda pk: (scores[pk], -pk))
+        # A page indexed between the two reads has no score yet: it waits for the next search (no KeyError).
+        return sorted((pk for pk in allowed if pk in scores), key=lambda pk: (scores[pk], -pk))
 
 
 class OnePassSQLiteSearchBackend(SQLiteSearchBackend):
