@@ -35,12 +35,13 @@ def wait_for_port(port: int, timeout: float = 30) -> None:
 
 
 @contextmanager
-def private_redis() -> Iterator[str]:
-    """A redis-server of our own on a free port (Debian's redis-server, installed by .ci/run and ./dev)."""
+def private_redis(port: int | None = None) -> Iterator[str]:
+    """A redis-server of our own (Debian's, installed by .ci/run and ./dev), on a free port or the one given: start
+    another on the same port to bring it back after this one ended."""
     binary = shutil.which("redis-server")
     if binary is None:
         raise RuntimeError("redis-server is not installed: run ./dev test, which installs it")
-    port = free_port()
+    port = port or free_port()
     with tempfile.TemporaryDirectory() as folder:
         process = subprocess.Popen(
             [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", folder],

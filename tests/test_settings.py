@@ -55,7 +55,7 @@ def test_services_come_from_urls(tmp_path):
     }
     lines = run_python(READ_SETTINGS, env, tmp_path).stdout.splitlines()
     assert lines[1] == "django.core.mail.backends.smtp.EmailBackend mail.internal 2525"
-    assert lines[2] == "django.core.cache.backends.redis.RedisCache django.db.backends.postgresql"
+    assert lines[2] == "loket.cache.ResilientRedisCache django.db.backends.postgresql"
 
 
 def test_a_mistyped_email_url_is_refused(tmp_path):

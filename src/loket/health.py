@@ -28,6 +28,11 @@ def _redis() -> str:
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
+    """503 only when this process cannot serve (no database). Without Redis it still serves everything (rate limits
+    per process, chat events within the process until Redis is back): "degraded", 200, so that a load balancer
+    does not take every node out at once because of Redis."""
     checks = {"database": _database(), "redis": _redis()}
-    healthy = all(state in ("ok", "not configured") for state in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "down", **checks}, status=200 if healthy else 503)
+    if checks["database"] != "ok":
+        return JsonResponse({"status": "down", **checks}, status=503)
+    status = "ok" if checks["redis"] in ("ok", "not configured") else "degraded"
+    return JsonResponse({"status": status, **checks}, status=200)

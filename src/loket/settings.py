@@ -161,7 +161,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # subscription and fans out to its own sockets (loket/chat/hub.py). There is no Channels channel layer: one per
 # connection costs about 20 times as much per broadcast (docs/architecture.md).
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "loket.cache.ResilientRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
