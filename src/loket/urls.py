@@ -9,6 +9,8 @@ from loket.api import api
 from loket.health import healthz
 from loket.staff.urls import allauth_urlpatterns
 
+handler500 = "loket.errors.server_error"  # a 503 while the database is away
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # One sign-in for all staff, with lockout and second factors: Wagtail's own login page must not be a way around it.
