@@ -144,6 +144,9 @@ def post_message(
     ):
         if existing.text != text:  # a client that reuses an id would otherwise lose this text without a word
             raise ChatError("client-id-reused", _("This message has the id of an earlier one with other text."))
+        # Passed on again: a process that died between storing it and publishing it told nobody (clients ignore
+        # a seq they already showed).
+        events.to_conversation(conversation.pk, conversation.agent_id, protocol.message_frame(existing))
         return existing
     if conversation.status == Conversation.Status.ENDED:
         raise ChatError("ended", _("This chat has ended."))
