@@ -37,14 +37,14 @@ BATCH = 2000
 def agent(name: str, capacity: int) -> tuple[Agent, str]:
     """An available agent in every team, and the key of a session logged in as them."""
     user = User.objects.create_user(name, first_name=name.capitalize())
-    user.groups.add(Group.objects.get(name="Agents"))
+    user.groups.add(Group.objects.get(name="Agent"))
     found = Agent.objects.create(user=user, status=Agent.Status.AVAILABLE, capacity=capacity, seen_at=timezone.now())
     found.teams.set(Team.objects.all())
     session = SessionStore()
     session.update(
         {
             SESSION_KEY: str(user.pk),
-            BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+            BACKEND_SESSION_KEY: "allauth.account.auth_backends.AuthenticationBackend",
             HASH_SESSION_KEY: user.get_session_auth_hash(),
         }
     )
