@@ -13,6 +13,14 @@ from redis.exceptions import RedisError
 log = logging.getLogger(__name__)
 
 
+def _either_way(name: str) -> Callable[..., Any]:
+    def method(self: "ResilientRedisCache", *args: Any, **kwargs: Any) -> Any:
+        return self._either(name, *args, **kwargs)
+
+    method.__name__ = name
+    return method
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server: str, params: dict[str, Any]) -> None:
         options = params.setdefault("OPTIONS", {})
@@ -24,9 +32,9 @@ class ResilientRedisCache(RedisCache):
         self.failing = False
 
     def _either(self, name: str, *args: Any, **kwargs: Any) -> Any:
-        shared: Callable[..., Any] = getattr(super(), name)
+        shared: Callable[..., Any] = getattr(RedisCache, name)
         try:
-            result = shared(*args, **kwargs)
+            result = shared(self, *args, **kwargs)
         except (RedisError, OSError):
             if not self.failing:
                 log.warning("Redis unreachable: rate limits count in this process until it answers again")
@@ -37,35 +45,14 @@ class ResilientRedisCache(RedisCache):
             self.failing = False
         return result
 
-    def add(self, *args: Any, **kwargs: Any) -> Any:
-        return self._either("add", *args, **kwargs)
-
-    def get(self, *args: Any, **kwargs: Any) -> Any:
-        return self._either("get", *args, **kwargs)
-
-    def set(self, *args: Any, **kwargs: Any) -> Any:
-        return self._either("set", *args, **kwargs)
-
-    def touch(self, *args: Any, **kwargs: Any) -> Any:
-        return self._either("touch", *args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        return self._either("delete", *args, **kwargs)
-
-    def get_many(self, *args: Any, **kwargs: Any) -> Any:
-        return self._either("get_many", *args, **kwargs)
-
-    def set_many(self, *args: Any, **kwargs: Any) -> Any:
-        return self._either("set_many", *args, **kwargs)
-
-    def delete_many(self, *args: Any, **kwargs: Any) -> Any:
-        return self._either("delete_many", *args, **kwargs)
-
-    def has_key(self, *args: Any, **kwargs: Any) -> Any:
-        return self._either("has_key", *args, **kwargs)
-
-    def incr(self, *args: Any, **kwargs: Any) -> Any:
-        return self._either("incr", *args, **kwargs)
-
-    def clear(self) -> Any:
-        return self._either("clear")
+    add = _either_way("add")
+    get = _either_way("get")
+    set = _either_way("set")
+    touch = _either_way("touch")
+    delete = _either_way("delete")
+    get_many = _either_way("get_many")
+    set_many = _either_way("set_many")
+    delete_many = _either_way("delete_many")
+    has_key = _either_way("has_key")
+    incr = _either_way("incr")
+    clear = _either_way("clear")
