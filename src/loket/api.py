@@ -14,7 +14,7 @@ from loket.guidance import (
     engine,
 )
 from loket.knowledge import queries
-from loket.problems import BAD_INPUT, Problem, install
+from loket.problems import EVERY_OPERATION, Problem, install
 from loket.security import rate_limited
 
 api = NinjaAPI(title="Loket API", version="1", docs_url=None, urls_namespace="loket-api")
@@ -44,7 +44,7 @@ class SearchOut(Schema):
 
 @api.get(
     "/search",
-    response={200: SearchOut, 429: Problem, **BAD_INPUT},
+    response={200: SearchOut, 429: Problem, **EVERY_OPERATION},
     summary="Search the knowledge pages",
     tags=["knowledge"],
 )
@@ -104,7 +104,7 @@ RATE_LIMITED = {
 
 @api.post(
     "/guidance/check",
-    response={200: CheckOut, 429: Problem, **BAD_INPUT},
+    response={200: CheckOut, 429: Problem, **EVERY_OPERATION},
     summary="Check a draft social-media post against the guidelines",
     tags=["guidance"],
 )

@@ -29,7 +29,8 @@ class Invalid(Problem):
     errors: list[FieldError] = []  # empty when what is wrong is not one field's form (an unknown topic, say)
 
 
-BAD_INPUT: dict[int, Any] = {400: Problem, 422: Invalid}  # what every operation that reads input can answer
+# What any operation can answer: input it cannot read or that does not fit, and the database away (loket.errors).
+EVERY_OPERATION: dict[int, Any] = {400: Problem, 422: Invalid, 503: Problem}
 
 
 def _language(request: HttpRequest) -> str:

@@ -10,7 +10,7 @@ from pydantic import Field
 
 from loket.chat import actions, queries
 from loket.contact.models import Topic
-from loket.problems import BAD_INPUT, Problem
+from loket.problems import EVERY_OPERATION, Problem
 from loket.security import rate_limited
 
 router = Router(tags=["chat"])
@@ -60,7 +60,7 @@ def _unknown_topic() -> Status:
 
 @router.get(
     "/topics",
-    response={200: list[TopicOut], **BAD_INPUT},
+    response={200: list[TopicOut], **EVERY_OPERATION},
     summary="The topics a chat can be about, and whether it can start now",
 )
 def topics(request: HttpRequest, language: Literal["nl", "en"] = "nl") -> Status:
@@ -77,7 +77,7 @@ def topics(request: HttpRequest, language: Literal["nl", "en"] = "nl") -> Status
 
 
 @router.get(
-    "/availability", response={200: AvailabilityOut, **BAD_INPUT}, summary="Can a chat start now for this topic?"
+    "/availability", response={200: AvailabilityOut, **EVERY_OPERATION}, summary="Can a chat start now for this topic?"
 )
 def availability(request: HttpRequest, topic: int, language: Literal["nl", "en"] = "nl") -> Status:
     with translation.override(language):
@@ -91,7 +91,7 @@ def availability(request: HttpRequest, topic: int, language: Literal["nl", "en"]
 
 @router.post(
     "/conversations",
-    response={201: StartOut, 409: Unavailable, 429: Problem, **BAD_INPUT},
+    response={201: StartOut, 409: Unavailable, 429: Problem, **EVERY_OPERATION},
     summary="Start a chat: join the queue of the topic's team",
 )
 def start(request: HttpRequest, payload: StartIn) -> Status:
