@@ -8,8 +8,8 @@ On a fresh PostgreSQL database (`loket_bench_soak`, with the demo content) and a
 process then keeps, for `--minutes`: `--chats` active chats (20 agents, each visitor sending a message every
 5 s and the agents answering every tenth), `--waiting` visitors in the queue of which `--churn` a second leave
 and as many new ones join over the API, an agent changing status every 10 s, `--searches` searches and
-`--contacts` contact forms a second. Reported: each server process's memory (VmRSS) after a minute of warm-up
-and at the end, every error (HTTP 5xx or failure, error frames, ERROR lines in the servers' logs), and every chat
+`--contacts` contact forms a second. Reported: each server process's memory (VmRSS) after a minute of warm-up,
+every minute, and at the end, every error (HTTP 5xx or failure, error frames, ERROR lines in the servers' logs), and every chat
 message accounted for (sent, acknowledged, received by the agent).
 """
 
@@ -203,7 +203,12 @@ async def soak(args: argparse.Namespace, ports: list[int], data: dict, tally: Ta
     await asyncio.sleep(60)  # warm-up: everyone connected, caches filled
     memory = {"start": [rss_kb(pid) for pid in pids]}
     log(f"warmed up; memory {memory['start']} KB; load running for {args.minutes} minutes in all")
+
+    async def sample_memory() -> None:
+        memory.setdefault("minutes", []).append([rss_kb(pid) for pid in pids])
+
     loops = [
+        every(60, until, sample_memory),
         every(1, until, churn),
         every(10, until, status_change),
         every(1 / args.searches, until, search),
@@ -313,6 +318,8 @@ def main() -> None:
     print(f"| acknowledged but not received (lost) | {len(lost)} |")
     print(f"| errors seen by clients / ERROR lines in the servers' logs | {len(tally.errors)} / {server_errors} |")
     print(f"| refused (4xx) | {dict(tally.refused) or 'none'} |")
+    series = " ".join(f"{round(sum(kb) / len(kb) / 1024)}" for kb in result["memory"].get("minutes", []))
+    print(f"\nMemory per web process (MB, mean of the two), each minute after warm-up: {series}")
     for error in tally.errors[:10]:
         print(f"  client error: {error}")
     log(f"done in {time.time() - started:.0f} s")
