@@ -9,8 +9,8 @@ process then keeps, for `--minutes`: `--chats` active chats (20 agents, each vis
 5 s and the agents answering every tenth), `--waiting` visitors in the queue of which `--churn` a second leave
 and as many new ones join over the API, an agent changing status every 10 s, `--searches` searches and
 `--contacts` contact forms a second. Reported: each server process's memory (VmRSS) after a minute of warm-up,
-every minute, and at the end, every error (HTTP 5xx or failure, error frames, ERROR lines in the servers' logs), and every chat
-message accounted for (sent, acknowledged, received by the agent).
+every minute, and at the end, every error (HTTP 5xx or failure, error frames, ERROR lines in the servers' logs),
+and every chat message accounted for (sent, acknowledged, received by the agent).
 """
 
 import argparse
