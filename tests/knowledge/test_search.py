@@ -170,23 +170,29 @@ def test_the_search_api_counts_against_the_same_limit_as_the_page(client, site, 
     assert "429" in client.get("/api/openapi.json").json()["paths"]["/api/search"]["get"]["responses"]
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL scores and filters in one query")
-def test_a_page_indexed_while_a_search_ranks_waits_for_the_next_search(site, monkeypatch):
+def test_a_page_indexed_while_a_search_ranks_is_found_by_the_next_search_at_the_latest(site, monkeypatch):
     """SQLite's ranking reads the scores, then the pages: one indexed in between (the demo content being written
-    right after `loket serve` started) once made the search answer 500."""
+    right after `loket serve` started) once made the search answer 500. (PostgreSQL ranks in one query.)"""
     from wagtail.models import Page
 
     topic, dutch = site["topic"], Locale.objects.get(language_code="nl")
     key = type(Page._meta.pk)
-    to_python = key.to_python  # called on each scored page's id, between the two reads
+    to_python = key.to_python  # called on each scored page's id, between SQLite's two reads
+
+    def add_late_page():
+        topic.add_child(instance=ArticlePage(title="Klokkenluider laat", slug="laat", intro="Klokkenluider ook."))
 
     def index_another_page_meanwhile(field, value):
         monkeypatch.setattr(key, "to_python", to_python)
-        topic.add_child(instance=ArticlePage(title="Klokkenluider laat", slug="laat", intro="Klokkenluider ook."))
+        add_late_page()
         return to_python(field, value)
 
     topic.add_child(instance=ArticlePage(title="Klokkenluider", slug="klokkenluider", intro="Klokkenluider."))
     monkeypatch.setattr(key, "to_python", index_another_page_meanwhile)
-    assert [hit.page.title for hit in queries.search_pages("klokkenluider", locale=dutch).hits] == ["Klokkenluider"]
+    meanwhile = [hit.page.title for hit in queries.search_pages("klokkenluider", locale=dutch).hits]
+    assert meanwhile in (["Klokkenluider"], ["Klokkenluider", "Klokkenluider laat"])
+    if not ArticlePage.objects.filter(slug="laat").exists():  # PostgreSQL's ranking never got there
+        monkeypatch.setattr(key, "to_python", to_python)
+        add_late_page()
     titles = [hit.page.title for hit in queries.search_pages("klokkenluider", locale=dutch).hits]
     assert sorted(titles) == ["Klokkenluider", "Klokkenluider laat"]
