@@ -200,20 +200,21 @@ async def soak(args: argparse.Namespace, ports: list[int], data: dict, tally: Ta
     for token in data["tokens"]:
         wait_in_line(token)
     chatters = [asyncio.create_task(chatter(chat, ports[n % 2], n)) for n, chat in enumerate(data["chats"])]
-    await asyncio.sleep(60)  # warm-up: everyone connected, caches filled
-    memory = {"start": [rss_kb(pid) for pid in pids]}
-    log(f"warmed up; memory {memory['start']} KB; load running for {args.minutes} minutes in all")
+    memory: dict[str, list] = {}
 
     async def sample_memory() -> None:
         memory.setdefault("minutes", []).append([rss_kb(pid) for pid in pids])
 
     loops = [
-        every(60, until, sample_memory),
-        every(1, until, churn),
-        every(10, until, status_change),
-        every(1 / args.searches, until, search),
-        every(1 / args.contacts, until, contact),
+        asyncio.create_task(every(1, until, churn)),
+        asyncio.create_task(every(10, until, status_change)),
+        asyncio.create_task(every(1 / args.searches, until, search)),
+        asyncio.create_task(every(1 / args.contacts, until, contact)),
     ]
+    await asyncio.sleep(60)  # warm-up under the whole mix: everyone connected, caches filled
+    memory["start"] = [rss_kb(pid) for pid in pids]
+    log(f"warmed up; memory {memory['start']} KB; load running for {args.minutes} minutes in all")
+    loops.append(asyncio.create_task(every(60, until, sample_memory)))
     await asyncio.gather(*loops, *chatters)
     await asyncio.sleep(5)
     memory["end"] = [rss_kb(pid) for pid in pids]
