@@ -3,7 +3,7 @@ failover), people get a 503 that says to try again shortly, not a 500, and nothi
 
 import sys
 
-from django.db import Error as DatabaseError
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -19,7 +19,8 @@ UNAVAILABLE = {
 
 def server_error(request: HttpRequest) -> HttpResponse:
     """handler500: Django calls it inside the `except` of whatever failed (a view or a middleware)."""
-    if not isinstance(sys.exc_info()[1], DatabaseError):
+    # Only the database being out of reach: a query that fails (a bug) stays a 500 and is logged as one.
+    if not isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
         return django_server_error(request)
     language = "en" if translation.get_language() == "en" else "nl"
     if request.path.startswith("/api/"):
