@@ -5,6 +5,9 @@ run inside this folder, such as `makemessages`, would find it before the standar
 stores: both ended in errors (500) before. Here only plain ASCII digits within the range count; anything else is None.
 """
 
+import datetime
+import re
+
 MAX_ID = 2**31 - 1  # the largest id, number or count a request may name (well inside every database's integers)
 
 
@@ -17,3 +20,13 @@ def whole_number(value: object, *, maximum: int = MAX_ID) -> int | None:
         return None
     number = int(value)
     return number if number <= maximum else None
+
+
+def iso_date(value: object) -> datetime.date | None:
+    """A calendar day written YYYY-MM-DD (ASCII digits only), or None."""
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None

@@ -37,3 +37,11 @@ def away_agent(team):
 
 def enqueue_visitor(topic: Topic, name: str = "", **kwargs) -> Conversation:
     return actions.start_conversation(topic=topic, visitor_name=name, language="nl", **kwargs)
+
+
+def make_supervisor(name: str, *teams: Team, status: str = Agent.Status.OFFLINE) -> Agent:
+    user = User.objects.create_user(name, password="supervisor-password-123", first_name=name.title())
+    user.groups.add(Group.objects.get(name="Supervisor"))
+    agent = Agent.objects.create(user=user, status=status, capacity=1, seen_at=timezone.now())
+    agent.teams.set(teams)
+    return agent

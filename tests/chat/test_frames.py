@@ -15,15 +15,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from loket.asgi import application
-from loket.chat import actions
+from loket.chat import actions, protocol
 from loket.chat import hub as chat_hub
 from loket.chat.models import Agent, Conversation, Team
 from loket.contact.models import Topic
-from tests.chat.conftest import enqueue_visitor, make_agent
+from tests.chat.conftest import enqueue_visitor, make_agent, make_supervisor
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ORIGIN = (b"origin", b"http://localhost")
-TYPES = ["resume", "message", "typing", "read", "leave", "rate", "transcript", "ping", "status", "close", "transfer"]
+TYPES = sorted(protocol.VISITOR_FRAMES | protocol.CONSOLE_FRAMES)
 
 odd_text = st.text(alphabet=st.characters(codec=None, min_codepoint=0), max_size=40)  # surrogates and NUL included
 odd_number = st.one_of(
@@ -34,7 +34,7 @@ json_value = st.recursive(
     scalar, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(odd_text, inner, max_size=4)
 )
 field = st.sampled_from(["text", "client_id", "seq", "last_seq", "token", "conversation", "team", "agent", "status",
-                         "capacity", "score", "comment", "email", "active"])  # fmt: skip
+                         "capacity", "score", "comment", "email", "active", "case", "reason"])  # fmt: skip
 frame_object = st.fixed_dictionaries({"type": st.sampled_from(TYPES)}, optional={}).flatmap(
     lambda base: st.dictionaries(field, json_value, max_size=5).map(lambda extra: {**extra, **base})
 )
@@ -97,7 +97,7 @@ async def _console_round(frames: list[str | bytes], cookie: bytes) -> None:
         await send(socket, raw)
         await still_answers(socket)
     await socket.disconnect()
-    assert not hub.consoles
+    assert not hub.consoles and not hub.monitors and not hub.supervisors
     await hub.stop()
 
 
@@ -125,6 +125,18 @@ def test_an_agents_console_survives_every_frame_and_leaves_nothing_behind(frames
     asyncio.run(_console_round(frames, f"sessionid={client.cookies['sessionid'].value}".encode()))
     agent.refresh_from_db()
     assert agent.status in Agent.Status.values
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@given(frames=st.lists(raw_frame, min_size=20, max_size=20))
+def test_a_supervisors_console_survives_every_frame_and_leaves_nothing_behind(frames):
+    topic = _topic()
+    make_agent(f"ann{Agent.objects.count()}", *topic.teams.all(), capacity=2)
+    enqueue_visitor(topic)  # someone's chat to watch, join and take over beside the made-up ids
+    supervisor = make_supervisor(f"sam{Agent.objects.count()}", *topic.teams.all())
+    client = Client()
+    client.force_login(supervisor.user)
+    asyncio.run(_console_round(frames, f"sessionid={client.cookies['sessionid'].value}".encode()))
 
 
 async def test_an_agent_naming_a_chat_that_does_not_exist_gets_an_error_and_stays(hub):

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from loket.audit import actions as audit
 from loket.chat import events, protocol, queries
-from loket.chat.models import Agent, Conversation, Message, QueueEntry, Team
+from loket.chat.models import Agent, Conversation, Message, Note, QueueEntry, StatusChange, Team
 from loket.contact.models import Topic
 
 
@@ -32,6 +32,11 @@ class ChatError(Exception):
 
 def _not_yours() -> ChatError:
     return ChatError("not-yours", _("This chat is not yours."))
+
+
+def _takes_part(conversation: Conversation, agent: Agent) -> bool:
+    """The chat's agent, or a supervisor who joined it."""
+    return conversation.agent_id == agent.pk or conversation.supervisors.filter(pk=agent.pk).exists()
 
 
 def check_own_chat(*, agent: Agent, conversation_id: int) -> None:
@@ -59,13 +64,14 @@ def _now(now: datetime.datetime | None) -> datetime.datetime:
 
 
 def start_conversation(
-    *, topic: Topic, visitor_name: str = "", language: str, source_url: str = "", text: str = "",
-    now: datetime.datetime | None = None,
+    *, topic: Topic, visitor_name: str = "", visitor_email: str = "", language: str, source_url: str = "",
+    text: str = "", now: datetime.datetime | None = None,
 ) -> Conversation:  # fmt: skip
     """A new conversation joins the queue of the topic's team; an agent with room takes it at once."""
     conversation = _open_conversation(
-        topic=topic, visitor_name=visitor_name, language=language, source_url=source_url, text=text, now=_now(now)
-    )
+        topic=topic, visitor_name=visitor_name, visitor_email=visitor_email, language=language,
+        source_url=source_url, text=text, now=_now(now),
+    )  # fmt: skip
     dispatch(now=now)
     conversation.refresh_from_db()
     return conversation
@@ -73,15 +79,16 @@ def start_conversation(
 
 @transaction.atomic
 def _open_conversation(
-    *, topic: Topic, visitor_name: str, language: str, source_url: str, text: str, now: datetime.datetime
-) -> Conversation:
+    *, topic: Topic, visitor_name: str, visitor_email: str, language: str, source_url: str, text: str,
+    now: datetime.datetime,
+) -> Conversation:  # fmt: skip
     team = queries.team_for(topic)
     if reason := queries.unavailable_reason(team, now):
         raise ChatUnavailable(reason)
     assert team is not None
     conversation = Conversation.objects.create(
-        team=team, topic=topic, visitor_name=visitor_name, language=language, source_url=source_url,
-        visitor_seen_at=now,
+        team=team, topic=topic, visitor_name=visitor_name, visitor_email=visitor_email, language=language,
+        source_url=source_url, visitor_seen_at=now,
     )  # fmt: skip
     _join_queue(conversation, team)
     if text:
@@ -135,7 +142,7 @@ def post_message(
 ) -> Message:
     """Store a message with the conversation's next number; a resend (same client id, same text) returns the first."""
     conversation = _locked(conversation_id)
-    if author == Message.Author.AGENT and (agent is None or conversation.agent_id != agent.pk):
+    if author == Message.Author.AGENT and (agent is None or not _takes_part(conversation, agent)):
         raise _not_yours()
     if client_id and (
         existing := conversation.messages.filter(author=author, client_id=client_id)
@@ -177,19 +184,23 @@ def signal_typing(*, conversation_id: int, author: str, active: bool) -> None:
 
 def end_conversation(
     *, conversation_id: int, ending: str, agent: Agent | None = None, now: datetime.datetime | None = None,
-    address: str = "",
+    address: str = "", supervisor: bool = False,
 ) -> Conversation:  # fmt: skip
-    conversation = _end(conversation_id=conversation_id, ending=ending, agent=agent, now=_now(now), address=address)
+    conversation = _end(
+        conversation_id=conversation_id, ending=ending, agent=agent, now=_now(now), address=address,
+        supervisor=supervisor,
+    )  # fmt: skip
     dispatch(now=now)  # the agent has room again
     return conversation
 
 
 @transaction.atomic
 def _end(
-    *, conversation_id: int, ending: str, agent: Agent | None, now: datetime.datetime, address: str = ""
-) -> Conversation:
+    *, conversation_id: int, ending: str, agent: Agent | None, now: datetime.datetime, address: str = "",
+    supervisor: bool = False,
+) -> Conversation:  # fmt: skip
     conversation = _locked(conversation_id)
-    if agent is not None and conversation.agent_id != agent.pk:
+    if agent is not None and conversation.agent_id != agent.pk and not supervisor:
         raise _not_yours()
     if conversation.status == Conversation.Status.ENDED:
         return conversation
@@ -261,13 +272,128 @@ def set_availability(
         raise ChatError("bad-status", _("Choose available, away or offline."))
     if capacity is not None and not 1 <= capacity <= 10:
         raise ChatError("bad-capacity", _("Take between 1 and 10 chats at once."))
-    agent.status = status
-    agent.capacity = capacity or agent.capacity
-    agent.seen_at = _now(now)
-    agent.save(update_fields=["status", "capacity", "seen_at"])
-    events.to_agent(agent.pk, {"type": "agent", "agent": protocol.agent_data(agent)})
+    now = _now(now)
+    with transaction.atomic():
+        agent = Agent.objects.select_for_update(of=("self",)).select_related("user").get(pk=agent.pk)
+        _change_status(agent, status, now=now)
+        agent.capacity = capacity or agent.capacity
+        agent.seen_at = now
+        agent.save(update_fields=["status", "status_since", "capacity", "seen_at"])
+        events.agent_changed(agent)
     dispatch(now=now)
     return agent
+
+
+def _change_status(agent: Agent, status: str, *, now: datetime.datetime, by: Any = None, reason: str = "") -> None:
+    """The status history keeps every change (who, from, to, when, and why when someone else made it)."""
+    if agent.status != status:
+        StatusChange.objects.create(agent=agent, old=agent.status, new=status, at=now, by=by, reason=reason)
+        agent.status, agent.status_since = status, now
+
+
+# --- Supervision -------------------------------------------------------------------------------------------------
+
+
+def set_status_of(
+    *, supervisor: Agent, agent_id: int, status: str, reason: str, address: str = "",
+    now: datetime.datetime | None = None,
+) -> Agent:  # fmt: skip
+    """A supervisor sets an agent who left without signing out away or offline. Offline, their chats go back to the
+    front of the queue, as when their console has been gone past the grace period."""
+    if status not in (Agent.Status.AWAY, Agent.Status.OFFLINE):
+        raise ChatError("bad-status", _("Set a colleague away or offline."))
+    reason = reason.strip()
+    if not 1 <= len(reason) <= 200:
+        raise ChatError("bad-reason", _("Say why, in at most 200 characters."))
+    now = _now(now)
+    with transaction.atomic():
+        agent = Agent.objects.select_for_update(of=("self",)).select_related("user").filter(pk=agent_id).first()
+        if agent is None:
+            raise ChatError("unknown-agent", _("There is no such agent."))
+        old = agent.status
+        _change_status(agent, status, now=now, by=supervisor.user, reason=reason)
+        agent.save(update_fields=["status", "status_since"])
+        events.agent_changed(agent, by=supervisor.display_name, reason=reason)
+        if status == Agent.Status.OFFLINE:
+            for conversation in queries.open_conversations(agent):
+                _requeue(_locked(conversation.pk), conversation.team)
+        audit.record(
+            "agent.status-set", actor=supervisor.user, subject=agent.user, address=address, old=old, new=status,
+            reason=reason,
+        )  # fmt: skip
+    dispatch(now=now)
+    return agent
+
+
+def _supervised(conversation_id: int) -> Conversation:
+    """An ongoing chat, for a supervisor: waiting or active, not ended."""
+    conversation = _locked(conversation_id)
+    if conversation.status == Conversation.Status.ENDED:
+        raise ChatError("ended", _("This chat has ended."))
+    return conversation
+
+
+@transaction.atomic
+def watch(*, supervisor: Agent, conversation_id: int, address: str = "") -> Conversation:
+    """Follow a chat read-only. The visitor is not told (monitoring); the audit trail keeps who watched what."""
+    conversation = _supervised(conversation_id)
+    audit.record("chat.monitored", actor=supervisor.user, subject=conversation, address=address)
+    return conversation
+
+
+@transaction.atomic
+def join(*, supervisor: Agent, conversation_id: int, address: str = "") -> Conversation:
+    """Take part in someone's chat: the visitor and the agent see that a second person joined."""
+    conversation = _supervised(conversation_id)
+    if conversation.status != Conversation.Status.ACTIVE:
+        raise ChatError("not-started", _("A chat can be joined once an agent has taken it."))
+    if conversation.agent_id == supervisor.pk or conversation.supervisors.filter(pk=supervisor.pk).exists():
+        return conversation
+    conversation.supervisors.add(supervisor)
+    with translation.override(conversation.language):
+        _system(conversation, _("%(name)s (supervisor) joined the conversation.") % {"name": supervisor.display_name})
+    audit.record("chat.joined", actor=supervisor.user, subject=conversation, address=address)
+    return conversation
+
+
+def take_over(
+    *, supervisor: Agent, conversation_id: int, address: str = "", now: datetime.datetime | None = None
+) -> Conversation:
+    """The supervisor becomes the chat's agent, whatever their capacity; the agent it was with loses it."""
+    with transaction.atomic():
+        conversation = _supervised(conversation_id)
+        if conversation.status != Conversation.Status.ACTIVE:
+            raise ChatError("not-started", _("A chat can be taken over once an agent has taken it."))
+        if conversation.agent_id == supervisor.pk:
+            return conversation
+        previous = conversation.agent
+        _removed(conversation)
+        conversation.agent = supervisor
+        conversation.save(update_fields=["agent"])
+        conversation.supervisors.remove(supervisor)
+        _announce(conversation, supervisor)
+        audit.record(
+            "chat.taken-over", actor=supervisor.user, subject=conversation, address=address,
+            from_agent=previous.user.get_username() if previous else None,
+        )  # fmt: skip
+    dispatch(now=now)  # the agent it was with has room again
+    return conversation
+
+
+@transaction.atomic
+def add_note(*, conversation_id: int, agent: Agent, text: str, client_id: str = "", supervisor: bool = False) -> Note:
+    """A note only staff see. A resend (same client id, same text) returns the first."""
+    conversation = _locked(conversation_id)
+    if not supervisor and conversation.agent_id != agent.pk:
+        raise _not_yours()
+    if client_id and (existing := conversation.notes.filter(agent=agent, client_id=client_id).first()):
+        if existing.text != text:
+            raise ChatError("client-id-reused", _("This message has the id of an earlier one with other text."))
+        return existing
+    note = Note.objects.create(conversation=conversation, agent=agent, text=text, client_id=client_id)
+    note.agent = agent
+    events.to_staff(conversation.pk, conversation.agent_id, protocol.note_frame(note))
+    return note
 
 
 def dispatch(*, now: datetime.datetime | None = None) -> list[Conversation]:
@@ -347,12 +473,13 @@ def _announce(conversation: Conversation, agent: Agent) -> None:
 
 def transfer(
     *, conversation_id: int, agent: Agent, to_team: int | None = None, to_agent: int | None = None,
-    now: datetime.datetime | None = None, address: str = "",
+    now: datetime.datetime | None = None, address: str = "", supervisor: bool = False,
 ) -> Conversation:  # fmt: skip
-    """Hand a chat to a present colleague with room, or back to the head of a team's queue."""
+    """Hand a chat to a present colleague with room, or back to the head of a team's queue. A supervisor may move
+    anyone's chat."""
     conversation = _transfer(
         conversation_id=conversation_id, agent=agent, to_team=to_team, to_agent=to_agent, now=_now(now),
-        address=address,
+        address=address, supervisor=supervisor,
     )  # fmt: skip
     dispatch(now=now)
     return conversation
@@ -361,10 +488,11 @@ def transfer(
 @transaction.atomic
 def _transfer(
     *, conversation_id: int, agent: Agent, to_team: int | None, to_agent: int | None, now: datetime.datetime,
-    address: str,
+    address: str, supervisor: bool,
 ) -> Conversation:  # fmt: skip
     conversation = _locked(conversation_id)
-    if conversation.agent_id != agent.pk or conversation.status != Conversation.Status.ACTIVE:
+    mine = conversation.agent_id == agent.pk or supervisor
+    if not mine or conversation.status != Conversation.Status.ACTIVE:
         raise _not_yours()
     if to_agent is not None:
         colleague = (
@@ -374,11 +502,11 @@ def _transfer(
             .filter(pk=to_agent)
             .first()
         )
-        if colleague is None or colleague.pk == agent.pk:
+        if colleague is None or colleague.pk == conversation.agent_id:
             raise ChatError("colleague-unavailable", _("That colleague is not available."))
         if queries.open_conversations(colleague).count() >= colleague.capacity:
             raise ChatError("colleague-full", _("That colleague has no room for another chat."))
-        events.to_agent(agent.pk, {"type": "removed", "conversation": conversation.pk})
+        _removed(conversation)
         conversation.agent = colleague
         conversation.save(update_fields=["agent"])
         _announce(conversation, colleague)
@@ -396,6 +524,12 @@ def _transfer(
     _requeue(conversation, team)
     audit.record("chat.transferred", actor=agent.user, subject=conversation, address=address, to_team=team.pk)
     return conversation
+
+
+def _removed(conversation: Conversation) -> None:
+    """The chat's agent loses it (to a colleague, a queue, or a supervisor who takes it over)."""
+    if conversation.agent_id is not None:
+        events.to_agent(conversation.agent_id, {"type": "removed", "conversation": conversation.pk})
 
 
 def _requeue(conversation: Conversation, team: Team) -> None:
@@ -458,9 +592,9 @@ def withdraw_agent(*, agent_id: int) -> None:
 
 
 def _take_offline(agent: Agent) -> None:
-    agent.status = Agent.Status.OFFLINE
-    agent.save(update_fields=["status"])
-    events.to_agent(agent.pk, {"type": "agent", "agent": protocol.agent_data(agent)})
+    _change_status(agent, Agent.Status.OFFLINE, now=timezone.now())
+    agent.save(update_fields=["status", "status_since"])
+    events.agent_changed(agent)
     for conversation in queries.open_conversations(agent):
         _requeue(_locked(conversation.pk), conversation.team)
 

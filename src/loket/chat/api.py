@@ -2,6 +2,8 @@
 
 from typing import Literal
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
@@ -37,6 +39,7 @@ class TopicOut(Schema):
 class StartIn(Schema):
     topic: int
     name: str = Field("", max_length=100)
+    email: str = Field("", max_length=254)
     message: str = Field("", max_length=2000)
     source_url: str = Field("", max_length=500)
     language: Literal["nl", "en"] = "nl"
@@ -47,6 +50,14 @@ class StartOut(Schema):
     token: str
     status: str
     websocket: str
+
+
+def _valid_email(email: str) -> bool:
+    try:
+        validate_email(email)
+    except ValidationError:
+        return False
+    return True
 
 
 def _email_url(language: str) -> str:
@@ -104,9 +115,15 @@ def start(request: HttpRequest, payload: StartIn) -> Status:
             return _unknown_topic()
         if "\n" in payload.name or "\r" in payload.name:
             return Status(422, {"code": "bad-name", "detail": translation.gettext("Write this on one line.")})
+        email = payload.email.strip()
+        if email and not _valid_email(email):
+            detail = translation.gettext("This is not a valid e-mail address, for example name@example.org.")
+            return Status(
+                422, {"code": "bad-email", "detail": detail, "errors": [{"field": "email", "message": detail}]}
+            )
         try:
             conversation = actions.start_conversation(
-                topic=topic, visitor_name=payload.name.strip(), language=payload.language,
+                topic=topic, visitor_name=payload.name.strip(), visitor_email=email, language=payload.language,
                 source_url=payload.source_url if payload.source_url.startswith(("https://", "http://")) else "",
                 text=payload.message.strip(),
             )  # fmt: skip

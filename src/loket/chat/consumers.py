@@ -15,13 +15,16 @@ from typing import Any
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from loket.chat import actions, events, hub, protocol, queries
 from loket.chat.actions import ChatError
-from loket.chat.models import Agent, Conversation, Message
+from loket.chat.models import Agent, Conversation, Message, Team
 from loket.chat.protocol import Frame, ProtocolError
+from loket.contact import queries as contact_queries
+from loket.contact.models import Case, Topic
 from loket.security import STAFF_SEEN, client_address_of, idle_too_long, limit_used_up
 
 log = logging.getLogger(__name__)
@@ -233,9 +236,11 @@ SESSION_CHECK_EVERY = 60  # seconds: a console whose session ended (idle, signed
 class AgentConsumer(Connection):
     """An agent's console: availability, the queues, and every open chat of theirs."""
 
-    frames = protocol.AGENT_FRAMES
+    frames = protocol.CONSOLE_FRAMES
     agent_id = 0
     agent: Agent
+    team_ids: frozenset[int] = frozenset()
+    supervisor = False
     address = ""
     session_key = ""
     session_mark = ""
@@ -252,12 +257,14 @@ class AgentConsumer(Connection):
         self.session_checked = time.monotonic()
         agent = self.agent = await db(actions.agent_for)(user)
         self.agent_id = agent.pk
+        self.supervisor = await db(user.has_perm)("chat.supervise")
+        self.team_ids = frozenset(await db(_team_ids)(agent))
         await self.accept()
         self.held = []
         self.hub = await hub.current()
         self.hub.add_console(self)
         try:
-            hello = await db(_hello)(agent.pk)
+            hello = await db(_hello)(agent.pk, self.supervisor)
         except Exception:  # a console without its hello is no use: closed, so it reconnects (and leaves the hub)
             log.exception("console hello failed")
             self.held = None
@@ -293,6 +300,12 @@ class AgentConsumer(Connection):
 
     async def handle(self, frame: Frame) -> None:
         agent = self.agent
+        if frame.type in protocol.SUPERVISOR_FRAMES:
+            await self.supervise(frame)
+            return
+        if frame.type == "context":
+            self.push(await db(_context)(agent, self.supervisor, frame))
+            return
         if frame.type == "status":
             capacity = frame.integer("capacity") if "capacity" in frame.data else None
             await db(actions.set_availability)(agent=agent, status=frame.string("status", limit=20), capacity=capacity)
@@ -307,8 +320,22 @@ class AgentConsumer(Connection):
                 ),
                 {"conversation": conversation, "client_id": client_id},
             )  # fmt: skip
+        elif frame.type == "note":
+            text, client_id = frame.text(), frame.string("client_id", limit=64)
+            supervisor = self.supervisor
+            self.held = []
+            try:
+                note = await db(actions.add_note)(
+                    conversation_id=conversation, agent=agent, text=text, client_id=client_id, supervisor=supervisor
+                )
+                self.held.insert(
+                    0, {"type": "ack", "conversation": conversation, "client_id": client_id, "note": note.pk}
+                )
+            finally:
+                self.release()
         elif frame.type == "resume":
-            messages = await db(_agent_messages)(agent, conversation, frame.integer("last_seq", 0))
+            watching = self.hub is not None and self in self.hub.monitors.get(conversation, ())
+            messages = await db(_agent_messages)(agent, conversation, frame.integer("last_seq", 0), watching)
             for message in messages:
                 self.push(protocol.message_frame(message))
         elif frame.type == "typing":
@@ -324,16 +351,50 @@ class AgentConsumer(Connection):
             )
         elif frame.type == "close":
             await db(actions.end_conversation)(
-                conversation_id=conversation, ending=Conversation.Ending.AGENT, agent=agent, address=self.address
-            )
+                conversation_id=conversation, ending=Conversation.Ending.AGENT, agent=agent, address=self.address,
+                supervisor=self.supervisor,
+            )  # fmt: skip
         elif frame.type == "transfer":
             to_team = frame.integer("team") if "team" in frame.data else None
             to_agent = frame.integer("agent") if "agent" in frame.data else None
             if (to_team is None) == (to_agent is None):
                 raise ProtocolError("bad-frame", _("Transfer to a team or to a colleague."))
             await db(actions.transfer)(
-                conversation_id=conversation, agent=agent, to_team=to_team, to_agent=to_agent, address=self.address
-            )
+                conversation_id=conversation, agent=agent, to_team=to_team, to_agent=to_agent, address=self.address,
+                supervisor=self.supervisor,
+            )  # fmt: skip
+
+    async def supervise(self, frame: Frame) -> None:
+        """Watching, joining and taking over chats, and setting colleagues' status: supervisors only."""
+        if not self.supervisor:
+            raise ChatError("not-allowed", _("Only supervisors may do this."))
+        agent, hub_ = self.agent, self.hub
+        assert hub_ is not None
+        if frame.type == "set-status":
+            await db(actions.set_status_of)(
+                supervisor=agent, agent_id=frame.integer("agent"), status=frame.string("status", limit=20),
+                reason=frame.string("reason", limit=1000), address=self.address,
+            )  # fmt: skip
+            return
+        conversation = frame.integer("conversation")
+        if frame.type == "unwatch":
+            hub_.unwatch(self, conversation)
+            return
+        if frame.type == "take":
+            await db(actions.take_over)(supervisor=agent, conversation_id=conversation, address=self.address)
+            return
+        action = actions.join if frame.type == "join" else actions.watch
+        # Watching starts before the chat is read, so nothing said in between is missed (a repeat is ignored).
+        hub_.watch(self, conversation)
+        self.held = []
+        try:
+            watched = await db(_watched)(agent, conversation, action, self.address)
+            self.held.insert(0, watched)
+        except Exception:
+            hub_.unwatch(self, conversation)
+            raise
+        finally:
+            self.release()
 
 
 def _may_chat(user: Any) -> bool:
@@ -348,25 +409,85 @@ def _session_alive(session_key: str) -> bool:
     return bool(session_key) and SESSION_KEY in data and not idle_too_long(data.get(STAFF_SEEN))
 
 
-def _hello(agent_id: int) -> dict[str, Any]:
+def _team_ids(agent: Agent) -> list[int]:
+    return list(agent.teams.values_list("pk", flat=True))
+
+
+def _hello(agent_id: int, supervisor: bool) -> dict[str, Any]:
     agent = Agent.objects.select_related("user").get(pk=agent_id)
     actions.touch(conversation_ids=[], agent_ids=[agent.pk])
-    conversations = list(queries.open_conversations(agent))
+    teams = list(agent.teams.all())
+    topic_ids = None if supervisor else list(Topic.objects.filter(teams__in=teams).values_list("pk", flat=True))
     return {
         "type": "hello",
         "agent": protocol.agent_data(agent),
-        "teams": [{"id": team.pk, "name": str(team)} for team in agent.teams.all()],
+        "supervisor": supervisor,
+        "teams": [{"id": team.pk, "name": str(team)} for team in teams],
+        "all_teams": [{"id": team.pk, "name": str(team)} for team in Team.objects.all()],
         "colleagues": [
             protocol.agent_data(a) for a in queries.present_agents().exclude(pk=agent.pk).select_related("user")
         ],
+        "conversations": [_conversation_state(c) for c in queries.open_conversations(agent)],
+        "cases": [contact_queries.case_summary(case) for case in contact_queries.open_cases(topic_ids)],
+    }
+
+
+def _conversation_state(conversation: Conversation) -> dict[str, Any]:
+    return {
+        **protocol.conversation_data(conversation),
+        "messages": [protocol.message_frame(m) for m in queries.messages_after(conversation.pk, 0)],
+        "notes": [protocol.note_frame(n) for n in conversation.notes.select_related("agent__user")],
+    }
+
+
+def _watched(agent: Agent, conversation_id: int, action: Callable[..., Conversation], address: str) -> dict[str, Any]:
+    action(supervisor=agent, conversation_id=conversation_id, address=address)
+    conversation = Conversation.objects.select_related("topic").get(pk=conversation_id)
+    state = _conversation_state(conversation)
+    return {
+        "type": "watching",
+        "conversation": conversation_id,
+        "details": protocol.conversation_data(conversation),
+        "messages": state["messages"],
+        "notes": state["notes"],
+    }
+
+
+def _context(agent: Agent, supervisor: bool, frame: Frame) -> dict[str, Any]:
+    """Earlier cases and chats from the same address as a chat of yours (or one you supervise) or a case."""
+    conversation_id, reference, email = None, None, ""
+    if "case" in frame.data:
+        reference = frame.string("case", limit=20)
+        case = Case.objects.filter(reference=reference).first()
+        if case is None:
+            raise ChatError("unknown-case", _("There is no such case."))
+        email = case.email
+    else:
+        conversation_id = frame.integer("conversation")
+        chat = Conversation.objects.filter(pk=conversation_id).first()
+        if chat is None or not (supervisor or chat.agent_id == agent.pk):
+            raise ChatError("not-yours", _("This chat is not yours."))
+        email = chat.visitor_email
+    return {
+        "type": "context",
+        "conversation": conversation_id,
+        "case": reference,
+        "email": email,
+        "cases": [
+            {
+                "reference": c.reference, "subject": c.subject, "status": c.status,
+                "created_at": c.created_at.isoformat(), "url": reverse("console:case", args=[c.reference]),
+            }
+            for c in contact_queries.earlier_cases(email, besides=reference or "")
+        ],
         "conversations": [
             {
-                **protocol.conversation_data(c),
-                "messages": [protocol.message_frame(m) for m in queries.messages_after(c.pk, 0)],
+                "id": c.pk, "topic": str(c.topic), "status": c.status, "created_at": c.created_at.isoformat(),
+                "agent": c.agent.display_name if c.agent else None,
             }
-            for c in conversations
+            for c in queries.earlier_conversations(email, besides=conversation_id or 0)
         ],
-    }
+    }  # fmt: skip
 
 
 def _agent_typing(agent: Agent, conversation_id: int, active: bool) -> None:
@@ -374,6 +495,7 @@ def _agent_typing(agent: Agent, conversation_id: int, active: bool) -> None:
     actions.signal_typing(conversation_id=conversation_id, author=Message.Author.AGENT, active=active)
 
 
-def _agent_messages(agent: Agent, conversation_id: int, last_seq: int) -> list[Message]:
-    actions.check_own_chat(agent=agent, conversation_id=conversation_id)
+def _agent_messages(agent: Agent, conversation_id: int, last_seq: int, watching: bool) -> list[Message]:
+    if not watching:
+        actions.check_own_chat(agent=agent, conversation_id=conversation_id)
     return queries.messages_after(conversation_id, last_seq)

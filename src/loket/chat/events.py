@@ -57,8 +57,29 @@ def to_conversation(conversation_id: int, agent_id: int | None, frame: dict[str,
     publish(event) if now else publish_on_commit(event)
 
 
+def to_staff(conversation_id: int, agent_id: int | None, frame: dict[str, Any]) -> None:
+    """A frame for the staff of a conversation only (its agent, and supervisors watching it): never its visitor."""
+    publish_on_commit(
+        {"kind": "conversation", "conversation": conversation_id, "agent": agent_id, "frame": frame, "staff": True}
+    )
+
+
 def to_agent(agent_id: int, frame: dict[str, Any]) -> None:
     publish_on_commit({"kind": "agent", "agent": agent_id, "frame": frame})
+
+
+def agent_changed(agent: Any, *, by: str | None = None, reason: str = "") -> None:
+    """An agent's status or capacity: their own consoles hear it as `agent`, every other console as `colleague`."""
+    from loket.chat import protocol
+
+    data = protocol.agent_data(agent)
+    frame = {"type": "agent", "agent": data, "by": by, "reason": reason}
+    publish_on_commit({"kind": "agent", "agent": agent.pk, "frame": frame, "colleague": data})
+
+
+def case_changed(team_ids: list[int], frame: dict[str, Any]) -> None:
+    """An e-mail case changed: for the consoles of these teams and of supervisors (sent after the commit already)."""
+    publish({"kind": "case", "teams": team_ids, "frame": frame})
 
 
 def session_mark(session_key: str) -> str:

@@ -27,6 +27,7 @@ from typing import Any, Protocol
 from channels.db import database_sync_to_async
 from django.conf import settings
 from django.db import close_old_connections
+from django.utils import timezone
 
 from loket.chat import actions, events, protocol, queries
 
@@ -48,6 +49,9 @@ def in_thread(function: Any) -> Any:
 
 
 FLUSH_DELAY = 0.02  # seconds to gather queue changes into one pass
+BOARD_EVERY = 1.0  # seconds at least between two boards, when queues, statuses or chats changed
+BOARD_QUIET_EVERY = 5.0  # ... when only messages came (they move "last answer" times, nothing else)
+BOARD_CHANGES = frozenset({"started", "ended", "requeued", "removed"})  # conversation frames that change the board
 RATE_TTL = 10.0  # seconds a team's service rate is reused for estimates
 GONE_KEPT = 100_000  # departures remembered per team
 
@@ -66,6 +70,8 @@ class VisitorLink(Link, Protocol):
 
 class ConsoleLink(Link, Protocol):
     agent_id: int
+    team_ids: frozenset[int]
+    supervisor: bool
 
 
 class TeamQueue:
@@ -107,6 +113,10 @@ class Hub:
         self.visitors: dict[int, set[VisitorLink]] = {}  # conversation id -> its connections here
         self.watchers: dict[int, set[VisitorLink]] = {}  # team id -> visitor connections here
         self.consoles: dict[int, set[ConsoleLink]] = {}  # agent id -> console connections here
+        self.monitors: dict[int, set[ConsoleLink]] = {}  # conversation id -> supervisors' consoles watching it
+        self.supervisors: set[ConsoleLink] = set()  # consoles here that show the board
+        self.board_changed = asyncio.Event()
+        self.board_urgent = False
         self.queues: dict[int, TeamQueue] = {}
         self.rates: dict[int, tuple[float, float | None]] = {}
         self.dirty: set[int] = set()  # teams whose queue changed: every waiting link there is checked
@@ -142,6 +152,10 @@ class Hub:
 
     def add_console(self, link: ConsoleLink) -> None:
         self.consoles.setdefault(link.agent_id, set()).add(link)
+        if link.supervisor:
+            self.supervisors.add(link)
+            self.board_last = 0.0  # the newcomer gets a board at once
+            self.mark_board()
 
     def remove_console(self, link: ConsoleLink) -> None:
         links = self.consoles.get(link.agent_id)
@@ -149,6 +163,19 @@ class Hub:
             links.discard(link)
             if not links:
                 del self.consoles[link.agent_id]
+        self.supervisors.discard(link)
+        for conversation_id in list(self.monitors):
+            self.unwatch(link, conversation_id)
+
+    def watch(self, link: ConsoleLink, conversation_id: int) -> None:
+        self.monitors.setdefault(conversation_id, set()).add(link)
+
+    def unwatch(self, link: ConsoleLink, conversation_id: int) -> None:
+        links = self.monitors.get(conversation_id)
+        if links is not None:
+            links.discard(link)
+            if not links:
+                del self.monitors[conversation_id]
 
     def queue_summaries(self) -> dict[str, Any]:
         return {str(team): queue.summary() for team, queue in self.queues.items()}
@@ -165,13 +192,32 @@ class Hub:
                 self._apply(event)
         elif kind == "conversation":
             frame = event["frame"]
-            for visitor in self.visitors.get(event["conversation"], ()):
-                visitor.push(frame)
-            for console in self.consoles.get(event["agent"], ()):
+            if not event.get("staff"):
+                for visitor in self.visitors.get(event["conversation"], ()):
+                    visitor.push(frame)
+            consoles = self.consoles.get(event["agent"], set()) | self.monitors.get(event["conversation"], set())
+            for console in consoles:
                 console.push(frame)
+            if frame["type"] in BOARD_CHANGES or (frame["type"] == "message" and frame["author"] == "system"):
+                self.mark_board()
+            elif frame["type"] == "message":
+                self.mark_board(urgent=False)
         elif kind == "agent":
             for console in self.consoles.get(event["agent"], ()):
                 console.push(event["frame"])
+            if "colleague" in event:
+                colleague = {"type": "colleague", "agent": event["colleague"]}
+                for agent_id, links in self.consoles.items():
+                    if agent_id != event["agent"]:
+                        for link in links:
+                            link.push(colleague)
+                self.mark_board()
+        elif kind == "case":
+            teams = set(event["teams"])
+            for links in self.consoles.values():
+                for link in links:
+                    if link.supervisor or not teams.isdisjoint(link.team_ids):
+                        link.push(event["frame"])
 
     def _apply(self, event: dict[str, Any]) -> None:
         queue = self.queues.setdefault(event["team"], TeamQueue())
@@ -180,6 +226,7 @@ class Hub:
         for ticket, entry_id, joined_at in event["joined"]:
             queue.join(ticket, entry_id, joined_at)
         self._mark(event["team"])
+        self.mark_board()
 
     def _spawn(self, coroutine: Any) -> None:
         task = self.loop.create_task(coroutine, context=contextvars.Context())
@@ -243,6 +290,46 @@ class Hub:
             for link in links:
                 link.push(frame)
 
+    # --- the supervisors' board ---
+
+    board_last = 0.0  # when the last board went out
+
+    def mark_board(self, *, urgent: bool = True) -> None:
+        if self.supervisors:
+            self.board_urgent = self.board_urgent or urgent
+            self.board_changed.set()
+
+    async def _boards(self) -> None:
+        """One board for all supervisors here, when something on it changed, at most once a second: the database is
+        asked once per board however many supervisors watch, and not at all without them."""
+        while True:
+            await self.board_changed.wait()
+            due = self.board_last + (BOARD_EVERY if self.board_urgent else BOARD_QUIET_EVERY)
+            if time.monotonic() < due:
+                await asyncio.sleep(min(due - time.monotonic(), 0.05))  # an urgent change may bring it forward
+                continue
+            self.board_changed.clear()
+            self.board_urgent = False
+            self.board_last = time.monotonic()
+            if not self.supervisors:
+                continue
+            try:
+                frame = await self._board()
+            except Exception:
+                log.exception("supervisors' board failed; trying again at the next change")
+                continue
+            for link in list(self.supervisors):
+                link.push(frame)
+
+    async def _board(self) -> dict[str, Any]:
+        board = await in_thread(queries.board)()
+        for team in board["teams"]:
+            queue = self.queues.get(team["id"]) or TeamQueue()
+            summary = queue.summary()
+            rate = await self._rate(team["id"])
+            team.update(summary, estimate=protocol.estimate_data(queries.estimate(summary["waiting"] + 1, rate)))
+        return {"type": "board", "at": timezone.now().isoformat(), **board}
+
     async def _rate(self, team_id: int) -> float | None:
         cached = self.rates.get(team_id)
         if cached and time.monotonic() - cached[0] < RATE_TTL:
@@ -259,6 +346,7 @@ class Hub:
         else:
             await self._load()
         self.tasks.append(self.loop.create_task(self._heartbeat(), context=contextvars.Context()))
+        self.tasks.append(self.loop.create_task(self._boards(), context=contextvars.Context()))
 
     async def _load(self) -> None:
         """(Re)build every team's queue from the database while the subscription runs; the queue events that arrive

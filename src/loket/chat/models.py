@@ -68,6 +68,7 @@ class Agent(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OFFLINE)
     capacity = models.PositiveSmallIntegerField(_("chats at once"), default=3)
     seen_at = models.DateTimeField(null=True, blank=True)
+    status_since = models.DateTimeField(_("in this status since"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("agent")
@@ -104,12 +105,16 @@ class Conversation(models.Model):
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="conversations", verbose_name=_("team"))
     topic = models.ForeignKey("contact.Topic", on_delete=models.PROTECT, verbose_name=_("topic"))
     visitor_name = models.CharField(_("name"), max_length=100, blank=True)
+    visitor_email = models.EmailField(_("e-mail address"), blank=True, db_index=True)
     language = models.CharField(_("language"), max_length=8)
     source_url = models.URLField(_("came from"), max_length=500, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.WAITING)
     ending = models.CharField(_("ending"), max_length=12, choices=Ending.choices, blank=True)
     agent = models.ForeignKey(
         Agent, on_delete=models.SET_NULL, null=True, blank=True, related_name="conversations", verbose_name=_("agent")
+    )
+    supervisors = models.ManyToManyField(
+        Agent, blank=True, related_name="joined_conversations", verbose_name=_("supervisors who joined")
     )
     last_seq = models.PositiveIntegerField(default=0)  # the last message's number; the next gets one more
     visitor_read_seq = models.PositiveIntegerField(default=0)
@@ -196,3 +201,52 @@ class QueueEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.team} #{self.ticket}"
+
+
+class Note(models.Model):
+    """A line in a conversation that only staff see: never sent to the visitor, never in a transcript."""
+
+    wagtail_reference_index_ignore = True
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="notes")
+    agent = models.ForeignKey(Agent, on_delete=models.SET_NULL, null=True, blank=True)
+    text = models.TextField()
+    client_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["conversation", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conversation", "agent", "client_id"],
+                condition=~models.Q(client_id=""),
+                name="chat_note_client_id_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.conversation_id} note {self.pk}"
+
+
+class StatusChange(models.Model):
+    """An agent's availability changed: by themselves, by a supervisor (with a reason), or by absence."""
+
+    wagtail_reference_index_ignore = True
+
+    agent = models.ForeignKey(Agent, on_delete=models.CASCADE, related_name="status_changes")
+    old = models.CharField(_("from"), max_length=10, choices=Agent.Status.choices)
+    new = models.CharField(_("to"), max_length=10, choices=Agent.Status.choices)
+    at = models.DateTimeField(_("at"), db_index=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("by")
+    )
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["agent", "at", "pk"]
+        indexes = [models.Index(fields=["agent", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.agent}: {self.old} → {self.new}"

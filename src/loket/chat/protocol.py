@@ -6,7 +6,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from loket.chat.models import Agent, Conversation, Message
+from loket.chat.models import Agent, Conversation, Message, Note
 from loket.chat.queries import Estimate
 from loket.parsing import whole_number
 
@@ -98,7 +98,11 @@ def parse(raw: str | bytes | None, allowed: frozenset[str]) -> Frame:
 
 
 VISITOR_FRAMES = frozenset({"resume", "message", "typing", "read", "leave", "rate", "transcript", "ping"})
-AGENT_FRAMES = frozenset({"resume", "status", "message", "typing", "read", "close", "transfer", "ping"})
+AGENT_FRAMES = frozenset(
+    {"resume", "status", "message", "typing", "read", "close", "transfer", "context", "note", "ping"}
+)
+SUPERVISOR_FRAMES = frozenset({"watch", "unwatch", "join", "take", "set-status"})
+CONSOLE_FRAMES = AGENT_FRAMES | SUPERVISOR_FRAMES
 
 
 def message_frame(message: Message) -> dict[str, Any]:
@@ -112,6 +116,18 @@ def message_frame(message: Message) -> dict[str, Any]:
         "text": message.text,
         "at": message.created_at.isoformat(),
         "client_id": message.client_id,
+    }
+
+
+def note_frame(note: Note) -> dict[str, Any]:
+    return {
+        "type": "note",
+        "conversation": note.conversation_id,
+        "id": note.pk,
+        "name": note.agent.display_name if note.agent else "",
+        "text": note.text,
+        "at": note.created_at.isoformat(),
+        "client_id": note.client_id,
     }
 
 
@@ -146,16 +162,25 @@ def conversation_data(conversation: Conversation) -> dict[str, Any]:
         "status": conversation.status,
         "ending": conversation.ending,
         "visitor_name": conversation.visitor_name,
+        "visitor_email": conversation.visitor_email,
         "topic": str(conversation.topic),
         "team": conversation.team_id,
         "language": conversation.language,
         "source_url": conversation.source_url,
+        "created_at": conversation.created_at.isoformat(),
         "started_at": conversation.started_at.isoformat() if conversation.started_at else None,
         "last_seq": conversation.last_seq,
         "read_seq": conversation.visitor_read_seq,
+        "agent_read_seq": conversation.agent_read_seq,
         "agent": conversation.agent_id,
     }
 
 
 def agent_data(agent: Agent) -> dict[str, Any]:
-    return {"id": agent.pk, "name": agent.display_name, "status": agent.status, "capacity": agent.capacity}
+    return {
+        "id": agent.pk,
+        "name": agent.display_name,
+        "status": agent.status,
+        "capacity": agent.capacity,
+        "since": agent.status_since.isoformat() if agent.status_since else None,
+    }

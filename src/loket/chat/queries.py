@@ -4,12 +4,13 @@ import datetime
 import math
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from django.conf import settings
-from django.db.models import Avg, F, QuerySet
+from django.db.models import Avg, Count, F, Max, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from loket.chat.models import Agent, Conversation, Message, OpeningHours, QueueEntry, Team
+from loket.chat.models import Agent, Conversation, Message, OpeningHours, QueueEntry, StatusChange, Team
 from loket.contact.models import Topic
 
 # How far back the service rate looks, and how many taken chats it needs before it trusts what it saw.
@@ -22,6 +23,13 @@ DEFAULT_HANDLING_MINUTES = 6.0
 def team_for(topic: Topic) -> Team | None:
     """The team that has the topic, else the first team (which takes everything nobody else has)."""
     return topic.teams.order_by("sort_order", "pk").first() or Team.objects.order_by("sort_order", "pk").first()
+
+
+def teams_for(topic: Topic) -> list[int]:
+    """Every team that has the topic (whose consoles hear of its cases), else the first team."""
+    found = list(topic.teams.values_list("pk", flat=True))
+    team = None if found else team_for(topic)
+    return found or ([team.pk] if team else [])
 
 
 @cache
@@ -144,3 +152,116 @@ def messages_after(conversation_id: int, seq: int, limit: int = 500) -> list[Mes
 
 def open_conversations(agent: Agent) -> QuerySet[Conversation]:
     return agent.conversations.filter(status=Conversation.Status.ACTIVE).select_related("topic", "team")
+
+
+# --- Supervision -------------------------------------------------------------------------------------------------
+
+STATUSES = ("available", "away", "offline")
+
+
+def _day_bounds(day: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    """Local midnight to local midnight (23 or 25 hours on the days the clocks change)."""
+    zone = timezone.get_current_timezone()
+    start = datetime.datetime.combine(day, datetime.time(), tzinfo=zone)
+    end = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time(), tzinfo=zone)
+    return start, end
+
+
+def status_durations(
+    day: datetime.date, now: datetime.datetime | None = None, agent_ids: list[int] | None = None
+) -> list[tuple[Agent, dict[str, int]]]:
+    """Seconds per status per agent on one local day: from the last change before it, through each change in it,
+    to midnight (or to now, for today). An agent with no history at all counts in their current status."""
+    now = now or timezone.now()
+    start, end = _day_bounds(day)
+    end = min(end, max(now, start))
+    before = StatusChange.objects.filter(agent=OuterRef("pk"), at__lt=start).order_by("-at", "-pk")
+    first = StatusChange.objects.filter(agent=OuterRef("pk"), at__gte=start).order_by("at", "pk")
+    agents = Agent.objects.select_related("user").annotate(
+        before=Subquery(before.values("new")[:1]), first_old=Subquery(first.values("old")[:1])
+    )
+    if agent_ids is not None:
+        agents = agents.filter(pk__in=agent_ids)
+    changes: dict[int, list[tuple[datetime.datetime, str]]] = {}
+    for agent_id, at, new in (
+        StatusChange.objects.filter(at__gte=start, at__lt=end).order_by("at", "pk").values_list("agent_id", "at", "new")
+    ):
+        changes.setdefault(agent_id, []).append((at, new))
+    result: list[tuple[Agent, dict[str, int]]] = []
+    for agent in agents.order_by("user__username"):
+        seconds = dict.fromkeys(STATUSES, 0)
+        status, moment = agent.before or agent.first_old or agent.status, start
+        for at, new in changes.get(agent.pk, ()):
+            seconds[status] += int((at - moment).total_seconds())
+            status, moment = new, at
+        seconds[status] += max(0, int((end - moment).total_seconds()))
+        result.append((agent, seconds))
+    return result
+
+
+def board(now: datetime.datetime | None = None) -> dict[str, Any]:
+    """What a supervisor's board shows besides the queues (which each process knows from its events)."""
+    now = now or timezone.now()
+    present_since = now - datetime.timedelta(seconds=settings.LOKET_CHAT_AGENT_GRACE)
+    agents = list(
+        Agent.objects.select_related("user")
+        .prefetch_related("teams")
+        .annotate(open=Count("conversations", filter=Q(conversations__status=Conversation.Status.ACTIVE)))
+        .order_by("user__first_name", "user__username")
+    )
+    today = {agent.pk: seconds for agent, seconds in status_durations(timezone.localdate(now), now)}
+    chats = (
+        Conversation.objects.filter(status=Conversation.Status.ACTIVE)
+        .select_related("agent__user", "topic")
+        .prefetch_related("supervisors")
+        .annotate(
+            last_agent_at=Max("messages__created_at", filter=Q(messages__author=Message.Author.AGENT)),
+            last_visitor_at=Max("messages__created_at", filter=Q(messages__author=Message.Author.VISITOR)),
+        )
+        .order_by("started_at", "pk")
+    )
+    return {
+        "teams": [{"id": team.pk, "name": str(team)} for team in Team.objects.all()],
+        "agents": [
+            {
+                "id": agent.pk,
+                "name": agent.display_name,
+                "status": agent.status,
+                "since": agent.status_since.isoformat() if agent.status_since else None,
+                "connected": bool(agent.seen_at and agent.seen_at >= present_since),
+                "open": agent.open,
+                "capacity": agent.capacity,
+                "teams": [team.pk for team in agent.teams.all()],
+                "today": today.get(agent.pk, dict.fromkeys(STATUSES, 0)),
+            }
+            for agent in agents
+        ],
+        "chats": [
+            {
+                "id": chat.pk,
+                "team": chat.team_id,
+                "agent": chat.agent_id,
+                "agent_name": chat.agent.display_name if chat.agent else "",
+                "visitor_name": chat.visitor_name,
+                "topic": str(chat.topic),
+                "language": chat.language,
+                "started_at": chat.started_at.isoformat() if chat.started_at else None,
+                "last_agent_at": chat.last_agent_at.isoformat() if chat.last_agent_at else None,
+                "last_visitor_at": chat.last_visitor_at.isoformat() if chat.last_visitor_at else None,
+                "supervisors": [agent.pk for agent in chat.supervisors.all()],
+            }
+            for chat in chats
+        ],
+    }
+
+
+def earlier_conversations(email: str, *, besides: int = 0, limit: int = 20) -> list[Conversation]:
+    """Chats in which the visitor gave the same address, newest first."""
+    if not email:
+        return []
+    return list(
+        Conversation.objects.filter(visitor_email__iexact=email)
+        .exclude(pk=besides)
+        .select_related("topic", "agent__user")
+        .order_by("-created_at")[:limit]
+    )

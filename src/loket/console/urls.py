@@ -1,6 +1,6 @@
 from django.urls import path
 
-from loket.console import views
+from loket.console import supervision, views
 
 app_name = "console"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("cases/<str:reference>/update/", views.case_update, name="update"),
     path("attachments/<int:pk>/", views.attachment, name="attachment"),
     path("chat/", views.chat, name="chat"),
+    path("board/history.csv", supervision.history_csv, name="history"),
 ]

@@ -21,10 +21,18 @@ from django.utils.translation import gettext as _
 from loket.audit import actions as audit
 from loket.contact import tasks
 from loket.contact.models import Attachment, Case, CaseMessage, OutgoingMail, ReferenceCounter, Topic
+from loket.contact.signals import case_changed
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
     from django.db.models import QuerySet
+
+
+def _changed(case: Case, change: str) -> None:
+    """The case's place in the consoles' inboxes moves up, and they hear of it once this transaction commits."""
+    case.updated_at = timezone.now()
+    Case.objects.filter(pk=case.pk).update(updated_at=case.updated_at)
+    transaction.on_commit(lambda: case_changed.send(sender=Case, case=case, change=change))
 
 
 def _next_reference() -> str:
@@ -91,6 +99,7 @@ def submit_email_question(*, email: str, name: str, topic: Topic, subject: str, 
         )
     for mail in (service, copy):
         tasks.send_outgoing_mail.enqueue(mail.id)  # in this transaction: no case without its mails queued
+    _changed(case, "created")
     return case
 
 
@@ -135,6 +144,7 @@ def answer_case(*, case: Case, agent: "User", text: str, address: str = "") -> C
     case.status = Case.Status.WAITING
     case.assignee = case.assignee or agent
     case.save(update_fields=["status", "assignee"])
+    _changed(case, "answered")
     audit.record(
         "case.answered", actor=agent, subject=case, address=address, message=entry.pk, status=case.status,
         assignee=case.assignee.get_username(),
@@ -146,6 +156,7 @@ def answer_case(*, case: Case, agent: "User", text: str, address: str = "") -> C
 def add_note(*, case: Case, agent: "User", text: str, address: str = "") -> CaseMessage:
     note = CaseMessage.objects.create(case=case, kind=CaseMessage.Kind.NOTE, author=agent, text=text)
     audit.record("case.noted", actor=agent, subject=case, address=address, message=note.pk)
+    _changed(case, "note")
     return note
 
 
@@ -170,6 +181,7 @@ def update_case(
     case.save(update_fields=["status", "assignee", "closed_at"])
     if changes:
         audit.record("case.updated", actor=agent, subject=case, address=address, changes=changes)
+        _changed(case, "updated")
     return case
 
 
@@ -262,6 +274,7 @@ def receive_mail(raw: bytes) -> Case:
         case.status = Case.Status.OPEN
         case.save(update_fields=["status"])
     _keep_attachments(case, entry, message)
+    _changed(case, "reply" if entry is not None else "created")
     return case
 
 

@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 
 from loket.contact.models import Case
 from loket.parsing import whole_number
@@ -75,3 +76,40 @@ def everything_about(email: str) -> dict[str, object]:
             for case in found
         ],
     }
+
+
+INBOX_CASES = 200  # the open cases a console starts with; the list page has the rest
+
+
+def open_cases(topic_ids: list[int] | None) -> list[Case]:
+    """The most recently changed cases that are not closed: of these topics, or of every topic with None."""
+    found = Case.objects.exclude(status=Case.Status.CLOSED).select_related("topic", "assignee")
+    if topic_ids is not None:
+        found = found.filter(topic_id__in=topic_ids)
+    return list(found.order_by("-updated_at", "-pk")[:INBOX_CASES])
+
+
+def case_summary(case: Case) -> dict[str, object]:
+    """A case as a console's inbox shows it (docs/chat-protocol.md, `case`)."""
+    assignee = case.assignee
+    return {
+        "reference": case.reference,
+        "subject": case.subject,
+        "name": case.name,
+        "status": case.status,
+        "topic": str(case.topic),
+        "language": case.language,
+        "assignee": {"id": assignee.pk, "name": assignee.get_full_name() or assignee.get_username()}
+        if assignee
+        else None,
+        "created_at": case.created_at.isoformat(),
+        "updated_at": case.updated_at.isoformat(),
+        "url": reverse("console:case", args=[case.reference]),
+    }
+
+
+def earlier_cases(email: str, *, besides: str = "", limit: int = 20) -> list[Case]:
+    """Cases from the same address, newest first."""
+    if not email:
+        return []
+    return list(Case.objects.filter(email__iexact=email).exclude(reference=besides).order_by("-created_at")[:limit])

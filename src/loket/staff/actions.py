@@ -169,9 +169,9 @@ def set_roles(
         agent = chat_actions.agent_for(user)
         if teams:
             agent.teams.set(teams)
-    else:
-        withdraw_console(user)
     after = sorted(keys)
+    if before != after:
+        withdraw_console(user)
     if before != after:
         audit.record(
             "staff.roles-changed", actor=actor, subject=user, address=address, request=request,
@@ -227,14 +227,16 @@ def enable_staff(user: Any, *, actor: Any = None, address: str = "", **audit_det
 
 
 def withdraw_console(user: Any) -> None:
-    """Someone who may no longer take chats (role gone, account disabled) goes offline, their chats go back to the
-    front of the queue, and their open consoles close."""
+    """After a change of roles or of the account, the person's open consoles close (a console that may still open
+    comes back at once with the roles as they are now, say as a supervisor). Someone who may no longer take chats
+    goes offline and their chats go back to the front of the queue."""
     user = get_user_model().objects.get(pk=user.pk)  # permissions as they are now, not as cached
     agent = Agent.objects.filter(user=user).first()
-    if agent is None or (user.is_active and user.has_perm("contact.change_case")):
+    if agent is None:
         return
     chat_events.console_signed_out(agent.pk, None)
-    chat_actions.withdraw_agent(agent_id=agent.pk)
+    if not (user.is_active and user.has_perm("contact.change_case")):
+        chat_actions.withdraw_agent(agent_id=agent.pk)
 
 
 @transaction.atomic

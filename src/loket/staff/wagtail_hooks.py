@@ -103,7 +103,8 @@ def record_edit(request: HttpRequest, user: Any) -> None:
         audit.record("staff.password-changed", subject=user, request=request, via="admin")
     if before.get("active") and not user.is_active:
         actions.end_sessions(user, request=request)
-    actions.withdraw_console(user)  # roles gone or account disabled: no more chats
+    if "roles" in changed or not user.is_active:
+        actions.withdraw_console(user)  # consoles reopen with the new roles; without any, no more chats
 
 
 @hooks.register("after_create_user")

@@ -84,6 +84,7 @@
       body: JSON.stringify({
         topic: Number(startForm.elements.topic.value),
         name: startForm.elements.name.value.trim(),
+        email: startForm.elements.email.value.trim(),
         message: startForm.elements.message.value.trim(),
         source_url: root.dataset.source || "",
         language: root.dataset.language
