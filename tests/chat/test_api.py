@@ -36,6 +36,10 @@ def test_bad_input_gets_a_clear_message(client, topic, away_agent):
     assert start(client, topic=999999).json()["detail"] == "Kies een thema uit de lijst."
     assert start(client, topic=topic.pk, name="a\nb").json()["code"] == "bad-name"
     assert start(client, topic=topic.pk, message="x" * 2001).status_code == 422
+    assert start(client, topic=str(topic.pk)).status_code == 422  # a number, not text that looks like one
+    assert start(client, topic=topic.pk, email="vera@").json()["code"] == "bad-email"
+    chat = Conversation.objects.get(pk=start(client, topic=topic.pk, email=" vera@example.org ").json()["conversation"])
+    assert chat.visitor_email == "vera@example.org"
     response = start(client, topic=topic.pk, source_url="javascript:alert(1)")
     assert Conversation.objects.get(pk=response.json()["conversation"]).source_url == ""
 

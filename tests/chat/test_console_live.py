@@ -213,3 +213,60 @@ async def test_a_joined_supervisor_writes_in_the_chat(hub, teams):
     assert (await sync_to_async(Conversation.objects.get)(pk=chat.pk)).status == "active"
     for connection in (socket, supervisor):
         await connection.disconnect()
+
+
+async def test_a_refused_join_leaves_an_earlier_watch_in_place(hub, teams):
+    housing, _, topic, _ = teams
+    await sync_to_async(make_agent)("ann", housing, status=Agent.Status.AWAY)
+    sam = await sync_to_async(make_supervisor)("sam", housing)
+    chat = await sync_to_async(enqueue_visitor)(topic, "Vera")  # waiting: watchable, not joinable
+    socket, _ = await visitor(chat.token)
+    supervisor, _ = await hello(sam)
+    await supervisor.send_json_to({"type": "watch", "conversation": chat.pk})
+    await frames_until(supervisor, "watching")
+    await supervisor.send_json_to({"type": "join", "conversation": chat.pk})
+    assert (await frames_until(supervisor, "error"))[-1]["code"] == "not-started"
+    await socket.send_json_to({"type": "message", "text": "Is er iemand?", "client_id": "v1"})
+    said = [f for f in await frames_until(supervisor, "message") if f["type"] == "message"][-1]
+    assert said["text"] == "Is er iemand?"
+    for connection in (socket, supervisor):
+        await connection.disconnect()
+
+
+async def test_a_supervisor_whose_role_was_taken_elsewhere_is_refused_at_once(hub, teams):
+    """Without Redis a `loket staff set-roles` in another process sends no event: the database is asked."""
+    housing, _, topic, _ = teams
+    sam = await sync_to_async(make_supervisor)("sam", housing)
+    await sync_to_async(make_agent)("ann", housing)
+    chat = await sync_to_async(enqueue_visitor)(topic, "Vera")
+    supervisor, _ = await hello(sam)
+
+    def demote() -> None:
+        from django.contrib.auth.models import Group
+
+        sam.user.groups.set([Group.objects.get(name="Agent")])
+
+    await sync_to_async(demote)()
+    await supervisor.send_json_to({"type": "watch", "conversation": chat.pk})
+    assert (await frames_until(supervisor, "error"))[-1]["code"] == "not-allowed"
+    await supervisor.disconnect()
+
+
+async def test_without_redis_a_change_made_elsewhere_reaches_the_clients_at_the_next_heartbeat(hub, teams, settings):
+    settings.REDIS_URL = ""
+    housing, _, topic, _ = teams
+    await sync_to_async(make_agent)("ann", housing, status=Agent.Status.AWAY)
+    chat = await sync_to_async(enqueue_visitor)(topic, "Vera")
+    socket, _ = await visitor(chat.token)
+    await drain(socket)
+
+    def elsewhere() -> None:  # as another process would: written, but no event reaches this one
+        from loket.chat.models import QueueEntry
+
+        QueueEntry.objects.filter(conversation=chat).update(ticket=chat.pk + 1000)
+
+    await sync_to_async(elsewhere)()
+    await hub._catch_up()
+    assert (await frames_until(socket, "resync"))[-1] == {"type": "resync"}
+    assert hub.queues[housing.pk].entries[0][0] == chat.pk + 1000
+    await socket.disconnect()

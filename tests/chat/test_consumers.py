@@ -67,7 +67,9 @@ async def test_visitor_sees_position_drop_when_the_one_ahead_is_served(hub, chat
     await console.send_json_to({"type": "status", "status": "available"})
     started = (await frames_until(console, "started"))[-1]
     assert started["conversation"] == started["details"]["id"] == first.pk
-    assert (await frames_until(socket, "position"))[-1]["position"] == 1
+    # (a new estimate for place 2 may come first: the agent's arrival changed the service rate)
+    while (await frames_until(socket, "position"))[-1]["position"] != 1:
+        pass
     await socket.disconnect()
     await console.disconnect()
 

@@ -37,6 +37,7 @@ def test_every_change_of_status_is_kept_with_who_and_why(team):
     actions.set_availability(agent=ann, status="available", now=at(2, 9))
     actions.set_availability(agent=ann, status="available", capacity=2, now=at(2, 9, 5))  # no change of status
     actions.set_status_of(supervisor=sam, agent_id=ann.pk, status="away", reason="Went home, console open", now=at(2, 17))
+    actions.set_status_of(supervisor=sam, agent_id=ann.pk, status="away", reason="Again", now=at(2, 18))  # no change
     history = list(StatusChange.objects.filter(agent=ann).values_list("old", "new", "at", "by__username", "reason"))
     assert history == [
         ("offline", "available", at(2, 9), None, ""),
@@ -73,8 +74,9 @@ def test_the_history_export_is_for_supervisors(client, team, settings):
     rows = response.content.decode().splitlines()
     assert rows[0] == "agent,name,day,available,away,offline"
     assert "ann,Ann,2026-11-02,7200,0,79200" in rows and "ann,Ann,2026-11-03,86400,0,0" in rows
-    assert client.get("/console/board/history.csv?from=2026-11-30&to=2026-11-01").status_code == 400
-    assert client.get("/console/board/history.csv?from=2025-01-01&to=2026-11-01").status_code == 400
+    for bad in ("from=2026-11-30&to=2026-11-01", "from=2025-01-01&to=2026-11-01", "from=2026-02-30", "to=x",
+                "from=%D9%A2%D9%A0%D9%A2%D9%A6-11-01", "from=9999-12-31", "from=0001-01-01&to=0001-01-02"):  # fmt: skip
+        assert client.get(f"/console/board/history.csv?{bad}").status_code == 400, bad
 
 
 def test_a_supervisor_sets_a_gone_agent_offline_and_their_chats_go_back_to_the_front(ongoing, team):
@@ -156,3 +158,13 @@ def test_notes_are_for_staff_only(ongoing):
     actions.email_transcript(conversation_id=chat.pk, email="vera@example.org")
     transcript = OutgoingMail.objects.get(kind=OutgoingMail.Kind.TRANSCRIPT).body
     assert "Hallo" in transcript and "Vaste klant" not in transcript and "Ik volg mee" not in transcript
+
+
+def test_a_conversation_shows_its_topic_in_its_own_language(topic, away_agent):
+    from django.utils import translation
+
+    from loket.chat import protocol
+
+    chat = actions.start_conversation(topic=topic, language="en")
+    with translation.override("nl"):
+        assert protocol.conversation_data(chat)["topic"] == "Housing"

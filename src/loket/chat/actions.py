@@ -311,6 +311,8 @@ def set_status_of(
         if agent is None:
             raise ChatError("unknown-agent", _("There is no such agent."))
         old = agent.status
+        if old == status:  # nothing changes: nobody is told, nothing is recorded
+            return agent
         _change_status(agent, status, now=now, by=supervisor.user, reason=reason)
         agent.save(update_fields=["status", "status_since"])
         events.agent_changed(agent, by=supervisor.display_name, reason=reason)

@@ -37,7 +37,7 @@ class TopicOut(Schema):
 
 
 class StartIn(Schema):
-    topic: int
+    topic: int = Field(strict=True)  # a number, not text that looks like one
     name: str = Field("", max_length=100)
     email: str = Field("", max_length=254)
     message: str = Field("", max_length=2000)

@@ -82,7 +82,7 @@ class Connection(AsyncWebsocketConsumer):
             else:
                 await self.handle(frame)
         except ProtocolError as error:
-            self.push(error.frame())
+            self.push(protocol.error_frame(error.code, error.detail, error.ref or ref))
         except ChatError as error:
             self.push(protocol.error_frame(error.code, error.detail, ref))
         except Exception:
@@ -293,7 +293,7 @@ class AgentConsumer(Connection):
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         if time.monotonic() - self.session_checked > SESSION_CHECK_EVERY:
             self.session_checked = time.monotonic()
-            if not await db(_session_alive)(self.session_key):
+            if not await db(_session_alive)(self.session_key) or await db(_roles_changed)(self.agent, self.supervisor):
                 self.push({"type": "signed-out", "session": None})
                 return
         await super().receive(text_data, bytes_data)
@@ -365,8 +365,9 @@ class AgentConsumer(Connection):
             )  # fmt: skip
 
     async def supervise(self, frame: Frame) -> None:
-        """Watching, joining and taking over chats, and setting colleagues' status: supervisors only."""
-        if not self.supervisor:
+        """Watching, joining and taking over chats, and setting colleagues' status: supervisors only (asked of the
+        database each time: a role taken away in another process counts at once, even without Redis)."""
+        if not self.supervisor or await db(_roles_changed)(self.agent, self.supervisor):
             raise ChatError("not-allowed", _("Only supervisors may do this."))
         agent, hub_ = self.agent, self.hub
         assert hub_ is not None
@@ -385,13 +386,15 @@ class AgentConsumer(Connection):
             return
         action = actions.join if frame.type == "join" else actions.watch
         # Watching starts before the chat is read, so nothing said in between is missed (a repeat is ignored).
+        already = self in hub_.monitors.get(conversation, ())
         hub_.watch(self, conversation)
         self.held = []
         try:
             watched = await db(_watched)(agent, conversation, action, self.address)
             self.held.insert(0, watched)
         except Exception:
-            hub_.unwatch(self, conversation)
+            if not already:  # a refused join leaves an earlier watch as it was
+                hub_.unwatch(self, conversation)
             raise
         finally:
             self.release()
@@ -399,6 +402,15 @@ class AgentConsumer(Connection):
 
 def _may_chat(user: Any) -> bool:
     return bool(user.is_authenticated and user.has_perm("contact.change_case"))
+
+
+def _roles_changed(agent: Agent, supervisor: bool) -> bool:
+    """The person may no longer work on cases, or is now more or less than a supervisor: the console reopens."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(pk=agent.user_id)  # as they are now, not as cached
+    allowed = user.is_active and user.has_perm("contact.change_case")
+    return not allowed or user.has_perm("chat.supervise") != supervisor
 
 
 def _session_alive(session_key: str) -> bool:
@@ -421,6 +433,7 @@ def _hello(agent_id: int, supervisor: bool) -> dict[str, Any]:
     return {
         "type": "hello",
         "agent": protocol.agent_data(agent),
+        "user": agent.user_id,
         "supervisor": supervisor,
         "teams": [{"id": team.pk, "name": str(team)} for team in teams],
         "all_teams": [{"id": team.pk, "name": str(team)} for team in Team.objects.all()],

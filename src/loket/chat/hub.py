@@ -415,8 +415,22 @@ class Hub:
             try:
                 await in_thread(actions.touch)(conversation_ids=list(self.visitors), agent_ids=list(self.consoles))
                 await in_thread(actions.expire_absent)()
+                if not settings.REDIS_URL:
+                    await self._catch_up()
             except Exception:
                 log.exception("chat heartbeat failed; trying again")
+
+    async def _catch_up(self) -> None:
+        """Without Redis, what another process changed (a `loket staff` command, a second web process) never reaches
+        this one as an event: once a heartbeat the queues are compared with the database, and if they differ they are
+        reloaded and every client asks again for what it lacks."""
+        loaded = await in_thread(_load_queues)()
+        stored = {team: [(ticket, pk) for ticket, pk, _ in entries] for team, entries in loaded.items() if entries}
+        known = {team: queue.entries for team, queue in self.queues.items() if queue.entries}
+        self.mark_board(urgent=False)  # statuses may have changed elsewhere too
+        if stored != known:
+            await self._load()
+            self._tell_everyone({"type": "resync"})
 
 
 def _load_queues() -> dict[int, list[tuple[int, int, float]]]:

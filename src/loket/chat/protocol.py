@@ -4,6 +4,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from loket.chat.models import Agent, Conversation, Message, Note
@@ -44,8 +45,12 @@ class Frame:
 
     def string(self, name: str, default: str = "", limit: int = 200) -> str:
         value = self.data.get(name, default)
-        if not isinstance(value, str) or len(value) > limit or not storable(value):
+        if not isinstance(value, str) or not storable(value):
             raise ProtocolError("bad-frame", _("“%(name)s” must be text.") % {"name": name})
+        if len(value) > limit:
+            raise ProtocolError(
+                "bad-frame", _("“%(name)s” must be at most %(limit)d characters.") % {"name": name, "limit": limit}
+            )
         return value
 
 
@@ -163,7 +168,7 @@ def conversation_data(conversation: Conversation) -> dict[str, Any]:
         "ending": conversation.ending,
         "visitor_name": conversation.visitor_name,
         "visitor_email": conversation.visitor_email,
-        "topic": str(conversation.topic),
+        "topic": _in_language(conversation),
         "team": conversation.team_id,
         "language": conversation.language,
         "source_url": conversation.source_url,
@@ -174,6 +179,12 @@ def conversation_data(conversation: Conversation) -> dict[str, Any]:
         "agent_read_seq": conversation.agent_read_seq,
         "agent": conversation.agent_id,
     }
+
+
+def _in_language(conversation: Conversation) -> str:
+    """The topic in the conversation's language, whoever's action sends the frame."""
+    with translation.override(conversation.language):
+        return str(conversation.topic)
 
 
 def agent_data(agent: Agent) -> dict[str, Any]:

@@ -13,15 +13,20 @@ from loket.parsing import iso_date
 from loket.staff.decorators import staff_page
 
 MAX_DAYS = 366
+EARLIEST = datetime.date(2000, 1, 1)
 
 
 @staff_page("chat.supervise")
 def history_csv(request: HttpRequest) -> HttpResponse:
     """Time per status per agent per day, from `from` to `to` inclusive (default: today), cut at local midnight."""
     today = timezone.localdate()
-    first = iso_date(request.GET.get("from", "")) or today
-    last = iso_date(request.GET.get("to", "")) or first
-    if last < first or (last - first).days >= MAX_DAYS:
+    first = iso_date(request.GET["from"]) if "from" in request.GET else today
+    last = iso_date(request.GET["to"]) if "to" in request.GET else first
+    if first is None or last is None or not EARLIEST <= first <= last <= today + datetime.timedelta(days=MAX_DAYS):
+        return HttpResponse(
+            _("Give the days as YYYY-MM-DD, “from” before “to”."), status=400, content_type="text/plain; charset=utf-8"
+        )
+    if (last - first).days >= MAX_DAYS:
         return HttpResponse(
             _("Choose a period of at most %(days)d days, “from” before “to”.") % {"days": MAX_DAYS},
             status=400, content_type="text/plain; charset=utf-8",

@@ -99,9 +99,7 @@ def case_summary(case: Case) -> dict[str, object]:
         "status": case.status,
         "topic": str(case.topic),
         "language": case.language,
-        "assignee": {"id": assignee.pk, "name": assignee.get_full_name() or assignee.get_username()}
-        if assignee
-        else None,
+        "assignee": {"user": assignee.pk, "name": assignee.first_name or assignee.get_username()} if assignee else None,
         "created_at": case.created_at.isoformat(),
         "updated_at": case.updated_at.isoformat(),
         "url": reverse("console:case", args=[case.reference]),
