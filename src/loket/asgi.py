@@ -4,10 +4,14 @@ import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")
 
+import django
 from channels.routing import ProtocolTypeRouter, URLRouter
-from django.core.asgi import get_asgi_application
 
-django_application = get_asgi_application()  # sets Django up before the consumers import models
+django.setup(set_prefix=False)  # as django.core.asgi.get_asgi_application does, before the consumers import models
+
+from loket.streaming import ASGIHandler  # noqa: E402
+
+django_application = ASGIHandler()  # Django's, with files streamed from a thread (loket/streaming.py)
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402

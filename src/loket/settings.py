@@ -47,6 +47,7 @@ ALLOWED_HOSTS = [
     h.strip() for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h.strip()
 ]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+CSRF_FAILURE_VIEW = "loket.errors.csrf_failure"  # a Loket page in the visitor's language, not Django's
 
 INSTALLED_APPS = [
     "loket.knowledge",

@@ -9,7 +9,11 @@ from loket.api import api
 from loket.health import healthz
 from loket.staff.urls import allauth_urlpatterns
 
-handler500 = "loket.errors.server_error"  # a 503 while the database is away
+# Loket's own error pages, in its layout and the visitor's language (loket.errors); a 503 while the database is away.
+handler400 = "loket.errors.bad_request"
+handler403 = "loket.errors.permission_denied"
+handler404 = "loket.errors.page_not_found"
+handler500 = "loket.errors.server_error"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def teams(transactional_db):
-    housing, taxes = Team.objects.create(name_nl="Wonen", name_en="Housing"), Team.objects.create(
-        name_nl="Belastingen", name_en="Taxes", sort_order=1
+    housing, taxes = (
+        Team.objects.create(name_nl="Wonen", name_en="Housing"),
+        Team.objects.create(name_nl="Belastingen", name_en="Taxes", sort_order=1),
     )
     topic = Topic.objects.create(name_nl="Premie", name_en="Grant")
     housing.topics.add(topic)
@@ -59,7 +60,7 @@ async def test_a_supervisor_watches_a_chat_without_the_visitor_being_told(hub, t
     await supervisor.send_json_to({"type": "watch", "conversation": chat.pk})
     watching = (await frames_until(supervisor, "watching"))[-1]
     assert watching["details"]["visitor_name"] == "Vera"
-    assert [m["text"] for m in watching["messages"]][0] == "Hallo"
+    assert next(m["text"] for m in watching["messages"]) == "Hallo"
     await supervisor.send_json_to({"type": "note", "conversation": chat.pk, "text": "Let op", "client_id": "n1"})
     assert (await frames_until(supervisor, "ack"))[-1]["note"] > 0
     assert (await frames_until(supervisor, "note"))[-1]["text"] == "Let op"
@@ -152,7 +153,7 @@ async def test_a_colleagues_status_change_reaches_the_other_consoles(hub, teams)
 
 
 async def test_a_case_from_the_email_form_reaches_the_open_consoles_of_its_team(hub, teams):
-    housing, taxes, topic, other = teams
+    housing, taxes, topic, _other = teams
     ann = await sync_to_async(make_agent)("ann", housing, status=Agent.Status.OFFLINE)
     tom = await sync_to_async(make_agent)("tom", taxes, status=Agent.Status.OFFLINE)
     sam = await sync_to_async(make_supervisor)("sam", taxes)
@@ -165,7 +166,11 @@ async def test_a_case_from_the_email_form_reaches_the_open_consoles_of_its_team(
     case = await sync_to_async(Case.objects.get)()
     for name in ("ann", "sam"):  # the topic's team, and every supervisor
         frame = (await frames_until(consoles[name], "case"))[-1]
-        assert (frame["change"], frame["case"]["reference"], frame["case"]["status"]) == ("created", case.reference, "new")
+        assert (frame["change"], frame["case"]["reference"], frame["case"]["status"]) == (
+            "created",
+            case.reference,
+            "new",
+        )
     assert await consoles["tom"].receive_nothing(timeout=0.3)  # another team's agent: not theirs
 
     await sync_to_async(contact_actions.update_case)(case=case, status=Case.Status.OPEN, assignee=tom.user)
@@ -206,7 +211,9 @@ async def test_a_joined_supervisor_writes_in_the_chat(hub, teams):
     await frames_until(supervisor, "watching")
     joined = [f for f in await frames_until(socket, "message") if f["type"] == "message"][-1]
     assert joined["author"] == "system" and "Sam" in joined["text"]
-    await supervisor.send_json_to({"type": "message", "conversation": chat.pk, "text": "Ik help mee", "client_id": "s1"})
+    await supervisor.send_json_to(
+        {"type": "message", "conversation": chat.pk, "text": "Ik help mee", "client_id": "s1"}
+    )
     assert (await frames_until(supervisor, "ack"))[-1]["seq"] > 0
     said = [f for f in await frames_until(socket, "message") if f["type"] == "message"][-1]
     assert (said["text"], said["name"]) == ("Ik help mee", "Sam")

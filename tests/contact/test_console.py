@@ -59,12 +59,12 @@ def test_an_agent_answers_and_the_visitor_gets_a_mail_that_threads_back(client, 
 
 def test_the_console_lists_filters_and_searches_cases(client, agent, case):
     client.force_login(agent)
-    assert case.reference in client.get("/console/").content.decode()
-    assert case.reference in client.get("/console/", {"search": "dak aanvragen"}).content.decode()
-    assert case.reference not in client.get("/console/", {"search": "paardenbloem"}).content.decode()
-    assert case.reference not in client.get("/console/", {"status": "closed"}).content.decode()
-    assert case.reference in client.get("/console/", {"assignee": "none"}).content.decode()
-    assert case.reference not in client.get("/console/", {"assignee": "me"}).content.decode()
+    assert case.reference in client.get("/console/cases/").content.decode()
+    assert case.reference in client.get("/console/cases/", {"search": "dak aanvragen"}).content.decode()
+    assert case.reference not in client.get("/console/cases/", {"search": "paardenbloem"}).content.decode()
+    assert case.reference not in client.get("/console/cases/", {"status": "closed"}).content.decode()
+    assert case.reference in client.get("/console/cases/", {"assignee": "none"}).content.decode()
+    assert case.reference not in client.get("/console/cases/", {"assignee": "me"}).content.decode()
 
 
 def test_notes_statuses_and_assignment(client, agent, case):

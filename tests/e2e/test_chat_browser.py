@@ -2,6 +2,7 @@
 
 import functools
 import http.server
+import re
 import threading
 from pathlib import Path
 
@@ -24,18 +25,17 @@ def start_chat(page, name: str, question: str) -> None:
 
 def agent_console(browser, loket):
     console = open_page(browser, loket)
-    staff_sign_in(console, "redacteur", loket.editor_password, next="/console/chat/")
-    expect(console.get_by_role("heading", name="Chats", exact=True)).to_be_visible()
-    expect(console.get_by_label("Offline")).to_be_enabled()  # connected
+    staff_sign_in(console, "redacteur", loket.editor_password, next="/console/")
+    expect(console).to_have_url(re.compile("/console/$"))  # the workspace
+    expect(console.get_by_label("Offline", exact=True)).to_be_enabled()  # connected
     return console
 
 
 def test_two_visitors_wait_and_the_chat_starts_by_itself_when_the_agent_is_free(browser, loket):
     console = agent_console(browser, loket)
     console.get_by_label("Gesprekken tegelijk").fill("1")
-    console.get_by_label("Afwezig").check()
+    console.get_by_label("Afwezig", exact=True).check()
     expect(console.get_by_role("status").filter(has_text="U bent afwezig, voor tot 1")).to_be_visible()
-    console.on("dialog", lambda dialog: dialog.accept())
 
     first, second = open_page(browser, loket), open_page(browser, loket)
     start_chat(first, "Vera", "Hoe vraag ik een premie aan?")
@@ -47,14 +47,14 @@ def test_two_visitors_wait_and_the_chat_starts_by_itself_when_the_agent_is_free(
     expect(waiting).to_have_text("U bent nummer 2 in de wachtrij.")
     expect(waiting).to_have_attribute("aria-live", "polite")
     expect(second.locator("[data-estimate]")).to_have_text("We kunnen de wachttijd nog niet schatten.")
-    expect(console.locator("[data-team-count]").first).to_contain_text("2 wachtend")
+    expect(console.locator("[data-queues]")).to_contain_text("2 wachtend")
     assert_accessible(second)
     second.screenshot(path=str(DOCS_IMG / "chat-waiting.png"))
 
-    console.get_by_label("Beschikbaar").check()  # room appears: the longest waiting visitor is served at once
+    console.get_by_label("Beschikbaar", exact=True).check()  # room: the longest waiting visitor is served at once
     expect(first.locator("[data-status]")).to_contain_text("U chat nu met")
     expect(waiting).to_have_text("U bent nummer 1 in de wachtrij.")
-    pane = console.locator(".lk-console__chat")
+    pane = console.locator(".lk-chatpane:visible")
     expect(pane.get_by_role("heading")).to_contain_text("Vera")
     expect(pane.locator("[data-log]")).to_contain_text("Hoe vraag ik een premie aan?")
 
@@ -72,6 +72,7 @@ def test_two_visitors_wait_and_the_chat_starts_by_itself_when_the_agent_is_free(
     console.screenshot(path=str(DOCS_IMG / "console-chat.png"), full_page=True)
 
     pane.get_by_role("button", name="Gesprek sluiten").click()
+    console.get_by_role("dialog").get_by_role("button", name="Gesprek sluiten").click()
     expect(first.get_by_role("heading", name="Het gesprek is beëindigd")).to_be_focused()
     first.get_by_role("radio", name="Tevreden", exact=True).check()
     first.get_by_label("Opmerking (niet verplicht)").fill("Snel geholpen")
@@ -80,9 +81,10 @@ def test_two_visitors_wait_and_the_chat_starts_by_itself_when_the_agent_is_free(
     assert_accessible(first)
 
     expect(second.locator("[data-status]")).to_contain_text("U chat nu met")  # the agent had room again
-    expect(console.locator(".lk-console__chat").get_by_role("heading")).to_contain_text("Wim")
-    console.locator(".lk-console__chat").get_by_role("button", name="Gesprek sluiten").click()
-    console.get_by_label("Offline").check()
+    expect(pane.get_by_role("heading")).to_contain_text("Wim")
+    pane.get_by_role("button", name="Gesprek sluiten").click()
+    console.get_by_role("dialog").get_by_role("button", name="Gesprek sluiten").click()
+    console.get_by_label("Offline", exact=True).check()
     expect(console.get_by_role("status").filter(has_text="U bent offline")).to_be_visible()
     for page in (first, second, console):
         page.context.close()
@@ -90,7 +92,7 @@ def test_two_visitors_wait_and_the_chat_starts_by_itself_when_the_agent_is_free(
 
 def test_without_an_agent_or_while_waiting_the_visitor_switches_to_e_mail_without_retyping(browser, loket):
     console = agent_console(browser, loket)
-    console.get_by_label("Offline").check()
+    console.get_by_label("Offline", exact=True).check()
     expect(console.get_by_role("status").filter(has_text="U bent offline")).to_be_visible()
     page = open_page(browser, loket)
     page.goto("/contact/chat/")
@@ -103,7 +105,7 @@ def test_without_an_agent_or_while_waiting_the_visitor_switches_to_e_mail_withou
     expect(page.get_by_label("Onderwerp")).to_have_value("Mijn bus kwam niet.")
     expect(page.get_by_label("Thema").locator("option:checked")).to_have_text("Mobiliteit")
 
-    console.get_by_label("Afwezig").check()  # present, but not taking chats: visitors wait
+    console.get_by_label("Afwezig", exact=True).check()  # present, but not taking chats: visitors wait
     expect(console.get_by_role("status").filter(has_text="U bent afwezig")).to_be_visible()
     start_chat(page, "Noor", "Mijn bus kwam niet.")
     expect(page.locator("[data-status]")).to_have_text("U bent nummer 1 in de wachtrij.")
@@ -111,7 +113,7 @@ def test_without_an_agent_or_while_waiting_the_visitor_switches_to_e_mail_withou
     page.get_by_role("link", name="Liever een e-mail sturen? Uw tekst gaat mee.").click()
     expect(page.get_by_label("Uw vraag")).to_have_value("Mijn bus kwam niet.\n\nHet was lijn 12 om 8 uur.")
     expect(page.get_by_label("Uw naam (niet verplicht)")).to_have_value("Noor")
-    console.get_by_label("Offline").check()
+    console.get_by_label("Offline", exact=True).check()
     expect(console.get_by_role("status").filter(has_text="U bent offline")).to_be_visible()
     for each in (page, console):
         each.context.close()

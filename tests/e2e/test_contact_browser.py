@@ -43,7 +43,7 @@ def test_an_agent_answers_from_the_console(browser, loket, page):
     reference = page.locator("strong").inner_text()
 
     console = open_page(browser, loket)
-    staff_sign_in(console, "redacteur", loket.editor_password, next="/console/")
+    staff_sign_in(console, "redacteur", loket.editor_password, next="/console/cases/")
     expect(console.get_by_role("heading", name="Dossiers")).to_be_visible()
     assert_accessible(console)
     console.get_by_role("link", name=reference).click()

@@ -35,7 +35,7 @@ def test_the_guidance_page_covers_the_seed_page_in_both_languages(client, demo_s
     dutch = client.get("/integriteit/sociale-media/").content.decode()
     for part in ("Wat zijn sociale media?", "deontologische code", "handreiking", "Summerschool", "visienota"):
         assert part.lower() in dutch.lower()
-    english = client.get("/en/integriteit/sociale-media/").content.decode()
+    english = client.get("/en/integrity/social-media/").content.decode()
     assert '<html lang="en">' in english
     assert "Social media" in english
     guidance = GuidancePage.objects.get(locale__language_code="nl")
@@ -75,7 +75,16 @@ def test_every_link_in_the_demo_content_works(client, demo_site):
             checked.add(href)
             response = client.get(href)
             assert response.status_code == 200, f"{page.url} links to {href}: {response.status_code}"
-    assert "/en/integriteit/sociale-media/" in checked
+    assert "/en/integrity/social-media/" in checked and "/en/contact/social-media/" in checked
+    assert not any(href.startswith("/en/integriteit/") for href in checked)  # English text links English pages
+
+
+def test_english_pages_have_english_addresses_and_the_old_dutch_ones_redirect(client, demo_site):
+    assert client.get("/en/integrity/social-media/").status_code == 200
+    old = client.get("/en/integriteit/sociale-media/")
+    assert old.status_code == 301 and old["Location"].endswith("/en/integrity/social-media/")
+    assert client.get("/en/contact/sociale-media/")["Location"].endswith("/en/contact/social-media/")
+    assert client.get("/integriteit/sociale-media/").status_code == 200  # Dutch stays where it was
 
 
 def test_demo_pages_are_found_by_search(client, demo_site):

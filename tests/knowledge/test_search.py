@@ -196,3 +196,20 @@ def test_a_page_indexed_while_a_search_ranks_is_found_by_the_next_search_at_the_
         add_late_page()
     titles = [hit.page.title for hit in queries.search_pages("klokkenluider", locale=dutch).hits]
     assert sorted(titles) == ["Klokkenluider", "Klokkenluider laat"]
+
+
+def test_a_snippet_keeps_a_heading_apart_from_the_sentence_after_it():
+    text = "Uw melding gaat naar het meldpunt.\nBescherming als klokkenluider\nWie te goeder trouw meldt, is beschermd."
+    pieces = queries.snippet(text, ["klokkenluider"])
+    assert "".join(pieces) == (
+        "Uw melding gaat naar het meldpunt. Bescherming als klokkenluider · Wie te goeder trouw meldt, is beschermd."
+    )
+
+
+def test_a_page_gives_its_text_one_block_per_line(site):
+    lines = site["guidance"].plain_text().splitlines()
+    assert lines == [
+        "Hoe u als personeelslid verstandig sociale media gebruikt.",
+        "Wat zijn sociale media?",
+        "Tweerichtingsverkeer tussen gebruikers.",
+    ]

@@ -28,10 +28,10 @@ async def signed_in_console(client: Client) -> WebsocketCommunicator:
 
 
 async def closed_with(socket: WebsocketCommunicator) -> tuple[dict, int]:
-    frame = await socket.receive_json_from(timeout=3)
+    frame = await socket.receive_json_from(timeout=10)
     while frame["type"] != "signed-out":
-        frame = await socket.receive_json_from(timeout=3)
-    closing = await socket.receive_output(timeout=3)
+        frame = await socket.receive_json_from(timeout=10)
+    closing = await socket.receive_output(timeout=10)
     return frame, closing.get("code")
 
 

@@ -54,12 +54,14 @@ def test_every_staff_page_links_the_places_the_role_may_use(client):
     make_staff("sam", "supervisor", "editor")
     sign_in(client, "sam")
     page = client.get("/console/").content.decode()
-    for link in ('href="/console/"', 'href="/console/chat/"', 'href="/admin/"', 'href="/staff/security/"'):
+    for link in ('href="/console/"', 'href="/console/cases/"', 'href="/console/board/"', 'href="/admin/"',
+                 'href="/staff/security/"'):  # fmt: skip
         assert link in page
     make_staff("ann", "agent")
     agent = Client()
     sign_in(agent, "ann")
-    assert 'href="/admin/"' not in agent.get("/console/").content.decode()
+    page = agent.get("/console/").content.decode()
+    assert 'href="/admin/"' not in page and 'href="/console/board/"' not in page
 
 
 def test_a_wrong_password_and_an_unknown_account_get_the_same_answer_and_the_same_work(client_class, monkeypatch):

@@ -273,6 +273,7 @@ class AgentConsumer(Connection):
         hello["queues"] = self.hub.queue_summaries()
         self.held.insert(0, hello)
         self.release()
+        self.hub.mark_board()  # the hello marked this agent present: supervisors see it
 
     async def disconnect(self, code: int) -> None:
         if self.hub is not None:

@@ -22,6 +22,7 @@ class Team(models.Model):
 
     class Meta:
         verbose_name = _("team")
+        verbose_name_plural = _("teams")
         ordering = ["sort_order", "name_nl"]
 
     def __str__(self) -> str:
@@ -63,15 +64,18 @@ class Agent(models.Model):
         AWAY = "away", _("Away")
         OFFLINE = "offline", _("Offline")
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agent")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agent", verbose_name=_("user")
+    )
     teams = models.ManyToManyField(Team, blank=True, related_name="agents", verbose_name=_("teams"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OFFLINE)
     capacity = models.PositiveSmallIntegerField(_("chats at once"), default=3)
-    seen_at = models.DateTimeField(null=True, blank=True)
+    seen_at = models.DateTimeField(_("last seen"), null=True, blank=True)
     status_since = models.DateTimeField(_("in this status since"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("agent")
+        verbose_name_plural = _("agents")
 
     def __str__(self) -> str:
         return self.display_name
@@ -128,6 +132,7 @@ class Conversation(models.Model):
 
     class Meta:
         verbose_name = _("conversation")
+        verbose_name_plural = _("conversations")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "agent"])]
         permissions = [("supervise", _("Can follow, join and take over every team's chats"))]
@@ -159,6 +164,8 @@ class Message(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
         ordering = ["conversation", "seq"]
         constraints = [
             models.UniqueConstraint(fields=["conversation", "seq"], name="chat_message_seq_unique"),
@@ -215,6 +222,8 @@ class Note(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
         ordering = ["conversation", "pk"]
         constraints = [
             models.UniqueConstraint(

@@ -18,6 +18,7 @@ class Topic(models.Model):
 
     class Meta:
         verbose_name = _("topic")
+        verbose_name_plural = _("topics")
         ordering = ["sort_order", "name_nl"]
 
     def __str__(self) -> str:
@@ -31,6 +32,10 @@ class ReferenceCounter(models.Model):
 
     year = models.PositiveIntegerField(primary_key=True)
     last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("reference counter")
+        verbose_name_plural = _("reference counters")
 
     def __str__(self) -> str:
         return f"{self.year}: {self.last}"
@@ -62,6 +67,7 @@ class Case(models.Model):
 
     class Meta:
         verbose_name = _("case")
+        verbose_name_plural = _("cases")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
@@ -87,6 +93,7 @@ class CaseMessage(models.Model):
 
     class Meta:
         verbose_name = _("case message")
+        verbose_name_plural = _("case messages")
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
@@ -109,21 +116,23 @@ class OutgoingMail(models.Model):
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Given up")
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="mails", null=True, blank=True)
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    to = models.EmailField()
-    reply_to = models.EmailField(blank=True)
-    subject = models.CharField(max_length=250)
-    body = models.TextField()
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="mails", null=True, blank=True, verbose_name=_("case")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    to = models.EmailField(_("to"))
+    reply_to = models.EmailField(_("reply to"), blank=True)
+    subject = models.CharField(_("subject"), max_length=250)
+    body = models.TextField(_("text"))
     # Stable across retries, so a receiving server (and the thread) recognises a mail sent twice after a crash.
     message_id = models.CharField(max_length=250, unique=True)
     in_reply_to = models.CharField(max_length=250, blank=True)  # keeps an answer in the visitor's mail thread
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
-    attempts = models.PositiveIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("outgoing mail")
@@ -146,6 +155,7 @@ class CannedAnswer(models.Model):
 
     class Meta:
         verbose_name = _("canned answer")
+        verbose_name_plural = _("canned answers")
         ordering = ["title"]
 
     def __str__(self) -> str:
@@ -176,6 +186,10 @@ class Attachment(models.Model):
     name = models.CharField(max_length=200)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
 
     def __str__(self) -> str:
         return self.name

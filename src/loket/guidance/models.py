@@ -46,6 +46,7 @@ class Guideline(Bilingual, index.Indexed, models.Model):
 
     class Meta:
         verbose_name = _("guideline")
+        verbose_name_plural = _("guidelines")
         ordering = ["sort_order", "code"]
 
     def __str__(self) -> str:
@@ -81,6 +82,7 @@ class Dilemma(Bilingual, models.Model):
 
     class Meta:
         verbose_name = _("dilemma")
+        verbose_name_plural = _("dilemmas")
         ordering = ["sort_order", "id"]
 
     def __str__(self) -> str:
@@ -117,6 +119,7 @@ class Answer(models.Model):
 
     class Meta:
         verbose_name = _("trainer answer")
+        verbose_name_plural = _("trainer answers")
         permissions = [("view_statistics", _("Can see the trainer's statistics"))]
 
     def __str__(self) -> str:

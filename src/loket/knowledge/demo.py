@@ -1,6 +1,7 @@
 """Loads the demo content (demo_content.py) into an empty database: pages in Dutch and English, documents."""
 
 import json
+import re
 import secrets
 import textwrap
 from typing import Any
@@ -8,6 +9,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Site
 
@@ -47,6 +49,7 @@ def load_demo_content(*, with_editor: bool = False) -> str | None:
     _translate(home, english, demo_content.HOME["en"], documents)
     for spec in demo_content.PAGES:
         _add_page(home, spec, english, documents)
+    _redirect_old_english_paths(english)
 
     if not with_editor:
         return None
@@ -59,20 +62,49 @@ def _add_page(parent: Page, spec: dict[str, Any], english: Locale, documents: di
     page = PAGE_TYPES[spec["type"]](slug=spec["slug"], locale=parent.locale, **_fields(spec["nl"], documents))
     parent.add_child(instance=page)
     page.save_revision().publish()
-    _translate(page, english, spec["en"], documents)
+    _translate(page, english, spec["en"], documents, slug=spec["slug_en"])
     for child in spec.get("children", []):
         _add_page(page, child, english, documents)
 
 
-def _translate(page: Page, locale: Locale, language: dict[str, Any], documents: dict[str, int]) -> None:
+def _translate(page: Page, locale: Locale, language: dict[str, Any], documents: dict[str, int], slug: str = "") -> None:
     translation = page.copy_for_translation(locale).specific
     for name, value in _fields(language, documents, prefix=f"/{locale.language_code}").items():
         setattr(translation, name, value)
+    if slug:
+        translation.slug = slug
     translation.save_revision().publish()
 
 
+def english_paths() -> dict[str, str]:
+    """Each demo page's Dutch path and its English one: {"/integriteit/sociale-media/": "/integrity/social-media/"}."""
+    paths: dict[str, str] = {}
+
+    def walk(specs: list[dict[str, Any]], dutch: str, english: str) -> None:
+        for spec in specs:
+            paths[f"{dutch}{spec['slug']}/"] = f"{english}{spec['slug_en']}/"
+            walk(spec.get("children", []), f"{dutch}{spec['slug']}/", f"{english}{spec['slug_en']}/")
+
+    walk(demo_content.PAGES, "/", "/")  # type: ignore[arg-type]
+    return paths
+
+
+def _redirect_old_english_paths(english: Locale) -> None:
+    """The English demo pages once lived under their Dutch slugs (/en/integriteit/sociale-media/): links to those keep
+    working, as permanent redirects to the English page (Wagtail's redirects, answered where a page is not found)."""
+    pages = {page.url_path: page for page in Page.objects.filter(locale=english)}
+    home = Page.objects.get(locale=english, depth=2)
+    for dutch, new in english_paths().items():
+        if dutch == new:
+            continue
+        page = pages.get(home.url_path + new.lstrip("/"))
+        if page is not None:
+            Redirect.add_redirect(f"/en{dutch}", page, is_permanent=True)
+
+
 def _fields(language: dict[str, Any], documents: dict[str, int], prefix: str = "") -> dict[str, Any]:
-    """Page fields from the demo text; `prefix` moves the text's site links into a language's part of the site."""
+    """Page fields from the demo text; `prefix` moves the text's site links into a language's part of the site, under
+    that language's own slugs."""
     body = []
     for kind, value in language["body"]:
         if kind == "documents":
@@ -82,7 +114,7 @@ def _fields(language: dict[str, Any], documents: dict[str, int], prefix: str = "
         elif kind == "callout":
             value = {**value, "text": _wagtail_html(value["text"], prefix)}
         elif kind == "channel" and value["link"].startswith("/"):
-            value = {**value, "link": prefix + value["link"]}
+            value = {**value, "link": _english_path(value["link"]) if prefix == "/en" else prefix + value["link"]}
         body.append({"type": kind, "value": value})
     return {"title": language["title"], "intro": language["intro"], "body": json.dumps(body)}
 
@@ -91,7 +123,14 @@ def _wagtail_html(html: str, prefix: str) -> str:
     """Wagtail's rich-text storage writes bold and italic as <b> and <i>."""
     for tag, stored in (("strong", "b"), ("em", "i")):
         html = html.replace(f"<{tag}>", f"<{stored}>").replace(f"</{tag}>", f"</{stored}>")
+    if prefix == "/en":  # the text's links point at Dutch paths: the English text goes to the English pages
+        return re.sub(r'href="(/[^"]*)"', lambda link: f'href="{_english_path(link.group(1))}"', html)
     return html.replace('href="/', f'href="{prefix}/')
+
+
+def _english_path(dutch: str) -> str:
+    path, anchor, fragment = dutch.partition("#")
+    return "/en" + english_paths().get(path, path) + anchor + fragment
 
 
 def _document(spec: dict[str, str]) -> int:

@@ -214,7 +214,7 @@ HOME: dict[str, dict[str, object]] = {
 }
 
 # The page tree under the home page. Each page:
-# {"slug": str, "type": "index" | "article" | "guidance" | "contact",
+# {"slug": str (Dutch), "slug_en": str (English), "type": "index" | "article" | "guidance" | "contact",
 #  "nl": LANG, "en": LANG, "children": [pages...]}
 # LANG = {"title": str, "intro": str (plain text, 1-2 sentences), "body": [BLOCK, ...]}
 # BLOCK is a tuple (kind, value):
@@ -231,6 +231,7 @@ HOME: dict[str, dict[str, object]] = {
 PAGES: list[dict[str, object]] = [
     {
         "slug": "integriteit",
+        "slug_en": "integrity",
         "type": "index",
         "nl": {
             "title": "Integriteit en deontologie",
@@ -309,6 +310,7 @@ PAGES: list[dict[str, object]] = [
         "children": [
             {
                 "slug": "sociale-media",
+                "slug_en": "social-media",
                 "type": "guidance",
                 "nl": {
                     "title": "Sociale media",
@@ -903,6 +905,7 @@ PAGES: list[dict[str, object]] = [
             },
             {
                 "slug": "deontologische-code",
+                "slug_en": "code-of-conduct",
                 "type": "article",
                 "nl": {
                     "title": "De deontologische code in het kort",
@@ -1109,6 +1112,7 @@ PAGES: list[dict[str, object]] = [
             },
             {
                 "slug": "integriteitsschending-melden",
+                "slug_en": "reporting-an-integrity-breach",
                 "type": "article",
                 "nl": {
                     "title": "Een integriteitsschending melden",
@@ -1280,6 +1284,7 @@ PAGES: list[dict[str, object]] = [
             },
             {
                 "slug": "geschenken-en-uitnodigingen",
+                "slug_en": "gifts-and-invitations",
                 "type": "article",
                 "nl": {
                     "title": "Geschenken en uitnodigingen",
@@ -1443,6 +1448,7 @@ PAGES: list[dict[str, object]] = [
     },
     {
         "slug": "werken-met-ict",
+        "slug_en": "working-time-and-ict",
         "type": "article",
         "nl": {
             "title": "Werktijd en ICT",
@@ -1600,6 +1606,7 @@ PAGES: list[dict[str, object]] = [
     },
     {
         "slug": "contact",
+        "slug_en": "contact",
         "type": "contact",
         "nl": {
             "title": "Contacteer ons",
@@ -1750,6 +1757,7 @@ PAGES: list[dict[str, object]] = [
         "children": [
             {
                 "slug": "sociale-media",
+                "slug_en": "social-media",
                 "type": "article",
                 "nl": {
                     "title": "Volg ons op sociale media",

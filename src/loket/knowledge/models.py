@@ -1,9 +1,16 @@
 """Knowledge pages (Wagtail page types) and the "was this page useful?" feedback on them."""
 
+import re
+from collections.abc import Iterator
+from html import unescape
+from typing import Any
+
 from django.db import models
 from django.http import HttpRequest
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -41,9 +48,34 @@ class ContentPage(Page):
         return self.get_children().live().public().specific()
 
     def plain_text(self) -> str:
-        """The page's text without markup, for search snippets."""
-        pieces = [self.intro, *self.body.stream_block.get_searchable_content(self.body)]
-        return " ".join(piece for piece in pieces if piece)
+        """The page's text without markup, for search snippets: one line per block (a heading, a paragraph, a list
+        item, a rule's title), so that a heading does not run into the sentence after it."""
+        lines = [self.intro, *_block_lines(self.body.stream_block, self.body)]
+        return "\n".join(" ".join(line.split()) for line in lines if line and line.strip())
+
+
+_BLOCK_END = re.compile(r"</(?:p|h\d|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def _block_lines(block: blocks.Block, value: Any) -> Iterator[str]:
+    """The text of a block's value, one line per block of text, in reading order."""
+    if isinstance(block, blocks.RichTextBlock):
+        for part in _BLOCK_END.split(value.source):
+            yield unescape(strip_tags(part))
+    elif isinstance(block, blocks.ChoiceBlock):
+        return  # a setting (a callout's tone, a channel's kind), not text on the page
+    elif isinstance(block, blocks.StructBlock):
+        for name, child in block.child_blocks.items():
+            if name != "link":  # an address or a route, not text on the page
+                yield from _block_lines(child, value.get(name))
+    elif isinstance(block, blocks.ListBlock):
+        for item in value:
+            yield from _block_lines(block.child_block, item)
+    elif isinstance(block, blocks.StreamBlock):
+        for child in value:
+            yield from _block_lines(child.block, child.value)
+    else:
+        yield from (str(text) for text in block.get_searchable_content(value))
 
 
 class HomePage(ContentPage):
@@ -55,6 +87,7 @@ class HomePage(ContentPage):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
 
 class IndexPage(ContentPage):
@@ -64,6 +97,7 @@ class IndexPage(ContentPage):
 
     class Meta:
         verbose_name = _("overview page")
+        verbose_name_plural = _("overview pages")
 
 
 class ArticlePage(ContentPage):
@@ -71,6 +105,7 @@ class ArticlePage(ContentPage):
 
     class Meta:
         verbose_name = _("article")
+        verbose_name_plural = _("articles")
 
 
 class GuidancePage(ContentPage):
@@ -83,6 +118,7 @@ class GuidancePage(ContentPage):
 
     class Meta:
         verbose_name = _("guidance page")
+        verbose_name_plural = _("guidance pages")
 
     def table_of_contents(self) -> list[tuple[str, str]]:
         return [(slugify(block.value), block.value) for block in self.body if block.block_type == "heading"]
@@ -96,6 +132,7 @@ class ContactPage(ContentPage):
 
     class Meta:
         verbose_name = _("contact overview")
+        verbose_name_plural = _("contact overviews")
 
 
 class Feedback(models.Model):

@@ -80,9 +80,26 @@ def _stem(term: str) -> str:
     return term if len(term) <= 5 else term[: max(5, len(term) - 2)]
 
 
+BLOCK_SEPARATOR = " · "
+
+
+def joined_blocks(text: str) -> str:
+    """Lines (blocks) on one line: a space after a block that ends a sentence, a middle dot after one that does not."""
+    out = ""
+    for line in (" ".join(line.split()) for line in text.splitlines()):
+        if not line:
+            continue
+        if out:
+            out += " " if out[-1] in ".!?:;…" else BLOCK_SEPARATOR
+        out += line
+    return out
+
+
 def snippet(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> tuple[str, ...]:
-    """The part of `text` around the first matching term, split into plain and matched pieces."""
-    text = " ".join(text.split())
+    """The part of `text` around the first matching term, split into plain and matched pieces. A line of `text` is a
+    block of the page (a heading, a paragraph): where one ends without a full stop, a middle dot marks the boundary,
+    so "Klokkenluider" and "Wie te goeder trouw…" do not read as one sentence."""
+    text = joined_blocks(text)
     if not terms:
         return (text[:length],)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(_stem(t)) for t in terms) + r")\w*", re.IGNORECASE)

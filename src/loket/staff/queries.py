@@ -21,7 +21,7 @@ def roles_of(user: Any) -> list[Role]:
 def landing_url(user: Any) -> str:
     """Agents and supervisors work in the console; editors, the integrity office and administrators in the admin."""
     if any(role.works_in_console for role in roles_of(user)):
-        return reverse("console:cases")
+        return reverse("console:workspace")
     if user.has_perm("wagtailadmin.access_admin"):
         return reverse("wagtailadmin_home")
     return reverse("staff:no-access")
@@ -32,9 +32,11 @@ def places(user: Any) -> list[dict[str, str]]:
     found = []
     if user.has_perm("contact.change_case"):
         found += [
-            {"name": "cases", "url": reverse("console:cases"), "label": _("Cases")},
-            {"name": "chat", "url": reverse("console:chat"), "label": _("Chats")},
+            {"name": "workspace", "url": reverse("console:workspace"), "label": _("Workspace")},
+            {"name": "cases", "url": reverse("console:case-list"), "label": _("Cases")},
         ]
+    if user.has_perm("chat.supervise"):
+        found.append({"name": "board", "url": reverse("console:board"), "label": _("Board")})
     if user.has_perm("wagtailadmin.access_admin"):
         found.append({"name": "admin", "url": reverse("wagtailadmin_home"), "label": _("Admin")})
     if user.has_perm("guidance.view_statistics"):

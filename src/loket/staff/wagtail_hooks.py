@@ -24,7 +24,7 @@ class ConsoleMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_console_menu_item() -> MenuItem:
-    return ConsoleMenuItem(_("Console"), reverse("console:cases"), icon_name="mail", order=50)
+    return ConsoleMenuItem(_("Console"), reverse("console:workspace"), icon_name="mail", order=50)
 
 
 @hooks.register("register_account_menu_item")

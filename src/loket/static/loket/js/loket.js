@@ -8,6 +8,17 @@
     if (result) result.focus();
   });
 
+  // A link in an error summary puts the cursor in the field it names (a bare #anchor would only scroll to it), with
+  // the field's label in view: the keyboard goes on from there.
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest(".lk-error-summary a[href^='#']");
+    const field = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!field) return;
+    event.preventDefault();
+    field.focus({ preventScroll: true });
+    (field.closest(".lk-field, fieldset") || field).scrollIntoView({ block: "start" });
+  });
+
   // "Was this page useful?": send the answer in the background and swap in the server's new box.
   document.addEventListener("submit", async (event) => {
     const form = event.target.closest("form[data-feedback-form]");
