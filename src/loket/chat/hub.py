@@ -19,6 +19,7 @@ import contextvars
 import itertools
 import json
 import logging
+import secrets
 import time
 import weakref
 from collections.abc import Iterable
@@ -52,6 +53,14 @@ FLUSH_DELAY = 0.02  # seconds to gather queue changes into one pass
 BOARD_EVERY = 1.0  # seconds at least between two boards, when queues, statuses or chats changed
 BOARD_QUIET_EVERY = 5.0  # ... when only messages came (they move "last answer" times, nothing else)
 BOARD_CHANGES = frozenset({"started", "ended", "requeued", "removed"})  # conversation frames that change the board
+BOARD_MAKER = "loket:chat:board-maker"  # Redis key: which process makes the board for all of them
+BOARD_MAKER_TTL = 3000  # ms the maker keeps the role without making a board; then any process with supervisors may
+# Take (or keep) the maker's role in one round trip: free, or already ours.
+BOARD_CLAIM = """local holder = redis.call('get', KEYS[1])
+if holder == false or holder == ARGV[1] then redis.call('set', KEYS[1], ARGV[1], 'px', ARGV[2]) return 1 end
+return 0"""
+BOARD_RESIGN = """if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
+return 0"""
 RATE_TTL = 10.0  # seconds a team's service rate is reused for estimates
 GONE_KEPT = 100_000  # departures remembered per team
 
@@ -117,6 +126,9 @@ class Hub:
         self.supervisors: set[ConsoleLink] = set()  # consoles here that show the board
         self.board_changed = asyncio.Event()
         self.board_urgent = False
+        self.board: dict[str, Any] | None = None  # the last board made, here or (with Redis) by another process
+        self.token = secrets.token_hex(8)  # this hub, as the board maker's key names it
+        self.redis: Any = None  # an asyncio Redis client, for the board maker's role and the boards it publishes
         self.queues: dict[int, TeamQueue] = {}
         self.rates: dict[int, tuple[float, float | None]] = {}
         self.dirty: set[int] = set()  # teams whose queue changed: every waiting link there is checked
@@ -154,8 +166,9 @@ class Hub:
         self.consoles.setdefault(link.agent_id, set()).add(link)
         if link.supervisor:
             self.supervisors.add(link)
-            self.board_last = 0.0  # the newcomer gets a board at once
-            self.mark_board()
+            if self.board is not None:
+                link.push(self.board)  # the latest there is; the next comes with the next change
+            self.board_wanted(now=self.board is None)
 
     def remove_console(self, link: ConsoleLink) -> None:
         links = self.consoles.get(link.agent_id)
@@ -163,7 +176,10 @@ class Hub:
             links.discard(link)
             if not links:
                 del self.consoles[link.agent_id]
-        self.supervisors.discard(link)
+        if link in self.supervisors:
+            self.supervisors.discard(link)
+            if not self.supervisors and self.redis is not None:
+                self._spawn(self._resign())  # another process with supervisors takes over without waiting
         for conversation_id in list(self.monitors):
             self.unwatch(link, conversation_id)
 
@@ -183,7 +199,9 @@ class Hub:
     # --- events ---
 
     def receive(self, data: str | bytes) -> None:
-        event = json.loads(data)
+        self.handle(json.loads(data))
+
+    def handle(self, event: dict[str, Any]) -> None:
         kind = event["kind"]
         if kind == "queue":
             if self.loading is not None:
@@ -212,6 +230,12 @@ class Hub:
                         for link in links:
                             link.push(colleague)
                 self.mark_board()
+        elif kind == "board":
+            self._show_board(event["frame"])
+        elif kind == "board-wanted":
+            if event.get("now"):
+                self.board_last = 0.0
+            self.mark_board()
         elif kind == "case":
             teams = set(event["teams"])
             for links in self.consoles.values():
@@ -291,17 +315,25 @@ class Hub:
                 link.push(frame)
 
     # --- the supervisors' board ---
+    #
+    # One board for every supervisor: with Redis, the process that holds the maker's role makes it and publishes it,
+    # and each process hands it to its own supervisors; without Redis (or while Redis is away) each process makes its
+    # own. Every process hears every change, so whichever makes the board knows when it is due.
 
-    board_last = 0.0  # when the last board went out
+    board_last = 0.0  # when the last board was due (made here, or left to the maker)
 
     def mark_board(self, *, urgent: bool = True) -> None:
         if self.supervisors:
             self.board_urgent = self.board_urgent or urgent
             self.board_changed.set()
 
+    def board_wanted(self, *, now: bool = False) -> None:
+        """Something only this process saw changed the board (an agent's console said hello, a supervisor came):
+        the maker, wherever it is, is told."""
+        self._spawn(self._everywhere({"kind": "board-wanted", "now": now}))
+
     async def _boards(self) -> None:
-        """One board for all supervisors here, when something on it changed, at most once a second: the database is
-        asked once per board however many supervisors watch, and not at all without them."""
+        """When something on the board changed, at most once a second; not at all without supervisors."""
         while True:
             await self.board_changed.wait()
             due = self.board_last + (BOARD_EVERY if self.board_urgent else BOARD_QUIET_EVERY)
@@ -311,15 +343,53 @@ class Hub:
             self.board_changed.clear()
             self.board_urgent = False
             self.board_last = time.monotonic()
-            if not self.supervisors:
+            if not self.supervisors or not await self._claim():
                 continue
             try:
                 frame = await self._board()
             except Exception:
                 log.exception("supervisors' board failed; trying again at the next change")
                 continue
-            for link in list(self.supervisors):
-                link.push(frame)
+            await self._everywhere({"kind": "board", "frame": frame})
+
+    def _show_board(self, frame: dict[str, Any]) -> None:
+        self.board = frame
+        for link in list(self.supervisors):
+            link.push(frame)
+
+    def _redis(self) -> Any:
+        if self.redis is None:
+            import redis.asyncio as redis
+
+            self.redis = redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2)
+        return self.redis
+
+    async def _claim(self) -> bool:
+        """Whether this process makes the board now: it holds the maker's role, or took it because it was free. With
+        Redis unreachable, it makes its own: its supervisors must not go without."""
+        if not settings.REDIS_URL:
+            return True
+        try:
+            return bool(await self._redis().eval(BOARD_CLAIM, 1, BOARD_MAKER, self.token, BOARD_MAKER_TTL))
+        except Exception:
+            log.warning("board maker's role not claimed (Redis unavailable); making the board here")
+            return True
+
+    async def _resign(self) -> None:
+        try:
+            await self._redis().eval(BOARD_RESIGN, 1, BOARD_MAKER, self.token)
+        except Exception:
+            log.info("board maker's role not given up (Redis unavailable); it runs out by itself")
+
+    async def _everywhere(self, event: dict[str, Any]) -> None:
+        """An event for every process, this one included: through Redis, or, without it, here only."""
+        if settings.REDIS_URL:
+            try:
+                await self._redis().publish(events.CHANNEL, json.dumps(event, separators=(",", ":")))
+                return
+            except Exception:
+                log.warning("chat event not published to Redis (unavailable); handled in this process only")
+        self.handle(event)
 
     async def _board(self) -> dict[str, Any]:
         board = await in_thread(queries.board)()
@@ -371,6 +441,9 @@ class Hub:
         for task in list(self.tasks):
             task.cancel()
         await asyncio.gather(*self.tasks, return_exceptions=True)
+        if self.redis is not None:
+            await self._resign()
+            await self.redis.aclose()
         _hubs.pop(self.loop, None)
 
     async def _listen(self) -> None:

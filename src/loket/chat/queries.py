@@ -172,83 +172,110 @@ def status_durations(
 ) -> list[tuple[Agent, dict[str, int]]]:
     """Seconds per status per agent on one local day: from the last change before it, through each change in it,
     to midnight (or to now, for today). An agent with no history at all counts in their current status."""
+    agents = Agent.objects.select_related("user").order_by("user__username")
+    if agent_ids is not None:
+        agents = agents.filter(pk__in=agent_ids)
+    seconds = _status_seconds(day, now, agent_ids)
+    return [(agent, seconds[agent.pk]) for agent in agents]
+
+
+def _status_seconds(
+    day: datetime.date, now: datetime.datetime | None = None, agent_ids: list[int] | None = None
+) -> dict[int, dict[str, int]]:
     now = now or timezone.now()
     start, end = _day_bounds(day)
     end = min(end, max(now, start))
     before = StatusChange.objects.filter(agent=OuterRef("pk"), at__lt=start).order_by("-at", "-pk")
     first = StatusChange.objects.filter(agent=OuterRef("pk"), at__gte=start).order_by("at", "pk")
-    agents = Agent.objects.select_related("user").annotate(
+    agents = Agent.objects.annotate(
         before=Subquery(before.values("new")[:1]), first_old=Subquery(first.values("old")[:1])
     )
+    changes = StatusChange.objects.filter(at__gte=start, at__lt=end)
     if agent_ids is not None:
-        agents = agents.filter(pk__in=agent_ids)
-    changes: dict[int, list[tuple[datetime.datetime, str]]] = {}
-    for agent_id, at, new in (
-        StatusChange.objects.filter(at__gte=start, at__lt=end).order_by("at", "pk").values_list("agent_id", "at", "new")
-    ):
-        changes.setdefault(agent_id, []).append((at, new))
-    result: list[tuple[Agent, dict[str, int]]] = []
-    for agent in agents.order_by("user__username"):
-        seconds = dict.fromkeys(STATUSES, 0)
-        status, moment = agent.before or agent.first_old or agent.status, start
-        for at, new in changes.get(agent.pk, ()):
+        agents, changes = agents.filter(pk__in=agent_ids), changes.filter(agent_id__in=agent_ids)
+    by_agent: dict[int, list[tuple[datetime.datetime, str]]] = {}
+    for agent_id, at, new in changes.order_by("at", "pk").values_list("agent_id", "at", "new"):
+        by_agent.setdefault(agent_id, []).append((at, new))
+    result: dict[int, dict[str, int]] = {}
+    for agent_id, status, before_start, first_old in agents.values_list("pk", "status", "before", "first_old"):
+        seconds = result[agent_id] = dict.fromkeys(STATUSES, 0)
+        status, moment = before_start or first_old or status, start
+        for at, new in by_agent.get(agent_id, ()):
             seconds[status] += int((at - moment).total_seconds())
             status, moment = new, at
         seconds[status] += max(0, int((end - moment).total_seconds()))
-        result.append((agent, seconds))
     return result
 
 
+def _iso(moment: datetime.datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
 def board(now: datetime.datetime | None = None) -> dict[str, Any]:
-    """What a supervisor's board shows besides the queues (which each process knows from its events)."""
+    """What a supervisor's board shows besides the queues (which each process knows from its events). Read as plain
+    rows, not model instances: it is made every second while anything changes, and the instances were most of its
+    cost."""
     now = now or timezone.now()
     present_since = now - datetime.timedelta(seconds=settings.LOKET_CHAT_AGENT_GRACE)
-    agents = list(
-        Agent.objects.select_related("user")
-        .prefetch_related("teams")
-        .annotate(open=Count("conversations", filter=Q(conversations__status=Conversation.Status.ACTIVE)))
+    today = _status_seconds(timezone.localdate(now), now)
+    agent_teams: dict[int, list[int]] = {}
+    for agent_id, team_id in Agent.teams.through.objects.order_by("pk").values_list("agent_id", "team_id"):
+        agent_teams.setdefault(agent_id, []).append(team_id)
+    names = {}
+    agents = []
+    for row in (
+        Agent.objects.annotate(open=Count("conversations", filter=Q(conversations__status=Conversation.Status.ACTIVE)))
         .order_by("user__first_name", "user__username")
-    )
-    today = {agent.pk: seconds for agent, seconds in status_durations(timezone.localdate(now), now)}
+        .values("pk", "status", "status_since", "seen_at", "capacity", "open", "user__first_name", "user__username")
+    ):
+        name = names[row["pk"]] = row["user__first_name"] or row["user__username"]
+        agents.append(
+            {
+                "id": row["pk"],
+                "name": name,
+                "status": row["status"],
+                "since": _iso(row["status_since"]),
+                "connected": bool(row["seen_at"] and row["seen_at"] >= present_since),
+                "open": row["open"],
+                "capacity": row["capacity"],
+                "teams": agent_teams.get(row["pk"], []),
+                "today": today.get(row["pk"], dict.fromkeys(STATUSES, 0)),
+            }
+        )
+    active = Conversation.objects.filter(status=Conversation.Status.ACTIVE)
+    supervisors: dict[int, list[int]] = {}
+    for conversation_id, agent_id in Conversation.supervisors.through.objects.filter(
+        conversation__status=Conversation.Status.ACTIVE
+    ).values_list("conversation_id", "agent_id"):
+        supervisors.setdefault(conversation_id, []).append(agent_id)
+    topics = {topic.pk: str(topic) for topic in Topic.objects.all()}
     chats = (
-        Conversation.objects.filter(status=Conversation.Status.ACTIVE)
-        .select_related("agent__user", "topic")
-        .prefetch_related("supervisors")
-        .annotate(
+        active.annotate(
             last_agent_at=Max("messages__created_at", filter=Q(messages__author=Message.Author.AGENT)),
             last_visitor_at=Max("messages__created_at", filter=Q(messages__author=Message.Author.VISITOR)),
         )
         .order_by("started_at", "pk")
-    )
+        .values(
+            "pk", "team_id", "agent_id", "visitor_name", "topic_id", "language", "started_at", "last_agent_at",
+            "last_visitor_at",
+        )
+    )  # fmt: skip
     return {
         "teams": [{"id": team.pk, "name": str(team)} for team in Team.objects.all()],
-        "agents": [
-            {
-                "id": agent.pk,
-                "name": agent.display_name,
-                "status": agent.status,
-                "since": agent.status_since.isoformat() if agent.status_since else None,
-                "connected": bool(agent.seen_at and agent.seen_at >= present_since),
-                "open": agent.open,
-                "capacity": agent.capacity,
-                "teams": [team.pk for team in agent.teams.all()],
-                "today": today.get(agent.pk, dict.fromkeys(STATUSES, 0)),
-            }
-            for agent in agents
-        ],
+        "agents": agents,
         "chats": [
             {
-                "id": chat.pk,
-                "team": chat.team_id,
-                "agent": chat.agent_id,
-                "agent_name": chat.agent.display_name if chat.agent else "",
-                "visitor_name": chat.visitor_name,
-                "topic": str(chat.topic),
-                "language": chat.language,
-                "started_at": chat.started_at.isoformat() if chat.started_at else None,
-                "last_agent_at": chat.last_agent_at.isoformat() if chat.last_agent_at else None,
-                "last_visitor_at": chat.last_visitor_at.isoformat() if chat.last_visitor_at else None,
-                "supervisors": [agent.pk for agent in chat.supervisors.all()],
+                "id": chat["pk"],
+                "team": chat["team_id"],
+                "agent": chat["agent_id"],
+                "agent_name": names.get(chat["agent_id"], ""),
+                "visitor_name": chat["visitor_name"],
+                "topic": topics.get(chat["topic_id"], ""),
+                "language": chat["language"],
+                "started_at": _iso(chat["started_at"]),
+                "last_agent_at": _iso(chat["last_agent_at"]),
+                "last_visitor_at": _iso(chat["last_visitor_at"]),
+                "supervisors": supervisors.get(chat["pk"], []),
             }
             for chat in chats
         ],
