@@ -51,6 +51,10 @@ def serve(host: str, port: int) -> None:
     guidance_actions.load_guidance_content()
     daily.plan_all()
     _start_worker_thread()
+    if settings.LOKET_IMAP_URL:  # the mailboxes too, so that one process is still all it takes
+        from loket.contact import imap
+
+        imap.start(imap.parse_urls(settings.LOKET_IMAP_URL), threading.Event())
 
     base = f"http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:{port}"  # noqa: S104
     print(
@@ -63,7 +67,8 @@ def serve(host: str, port: int) -> None:
         f"  JSON API         {base}/api/openapi.json\n"
         f"  health           {base}/healthz\n"
         f"  database         {settings.DATABASES['default']['NAME']}\n"
-        f"  outgoing mail    {getattr(settings, 'EMAIL_FILE_PATH', None) or settings.EMAIL_HOST}\n",
+        f"  outgoing mail    {getattr(settings, 'EMAIL_FILE_PATH', None) or settings.EMAIL_HOST}\n"
+        + (f"  mailboxes        {settings.LOKET_IMAP_URL.count('://')} over IMAP\n" if settings.LOKET_IMAP_URL else ""),
         flush=True,
     )
     _run_web_server(host, port, workers=1)
@@ -108,8 +113,9 @@ def main(argv: list[str] | None = None) -> None:
     commands.add_parser("worker", help="run the background worker alone (extra options go to db_worker)")
     commands.add_parser("manage", help="Django's management commands, e.g. `loket manage createsuperuser`")
     mail_in = commands.add_parser(
-        "mail-in", help="receive the service's incoming mail over SMTP (replies thread into cases)"
+        "mail-in", help="the service's incoming mail, over SMTP or from IMAP mailboxes (replies thread into cases)"
     )
+    mail_in.add_argument("source", nargs="?", choices=["smtp", "imap"], default="smtp", help="imap: LOKET_IMAP_URL")
     mail_in.add_argument("--host", default="127.0.0.1")
     mail_in.add_argument("--port", type=int, default=2525)
     check_parser = commands.add_parser("check", help="check a draft social-media post against the guidelines")
@@ -142,9 +148,14 @@ def main(argv: list[str] | None = None) -> None:
         web(args.host, args.port, args.workers)
     elif args.command == "mail-in":
         _setup_django()
-        from loket.contact.mailin import serve_mail_in
+        if args.source == "imap":
+            from loket.contact.imap import serve_imap
 
-        serve_mail_in(args.host, args.port)
+            serve_imap()
+        else:
+            from loket.contact.mailin import serve_mail_in
+
+            serve_mail_in(args.host, args.port)
     elif args.command == "worker":
         _setup_django()
         from django.core.management import call_command

@@ -7,7 +7,11 @@ from typing import Any
 from django.utils import timezone
 
 # "module.task": every daily task; a task listed here runs once at the first worker start, then every day.
-DAILY_TASKS = ("loket.contact.tasks.purge_expired_cases", "loket.audit.tasks.purge_expired_entries")
+DAILY_TASKS = (
+    "loket.contact.tasks.purge_expired_cases",
+    "loket.audit.tasks.purge_expired_entries",
+    "loket.reports.tasks.update_reports",
+)
 
 
 def plan_next(task: Any) -> None:

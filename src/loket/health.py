@@ -35,4 +35,11 @@ def healthz(request: HttpRequest) -> JsonResponse:
     if checks["database"] != "ok":
         return JsonResponse({"status": "down", **checks}, status=503)
     status = "ok" if checks["redis"] in ("ok", "not configured") else "degraded"
+    if settings.LOKET_IMAP_URL:  # mail waits in the mailbox while one is down: worth a look, not a 503
+        from loket.contact.imap import mailbox_states
+
+        mailboxes = mailbox_states()
+        if status == "ok" and not all(box["connected"] for box in mailboxes):
+            status = "degraded"
+        return JsonResponse({"status": status, **checks, "mailboxes": mailboxes}, status=200)
     return JsonResponse({"status": status, **checks}, status=200)

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "loket.console",
     "loket.staff",
     "loket.audit",
+    "loket.reports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -92,6 +93,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "loket.metrics.RequestMetricsMiddleware",  # outermost: counts and times every answer, static files included
     "loket.security.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -183,6 +185,13 @@ LOKET_CHAT_EMBED_ORIGINS = os.environ.get("LOKET_CHAT_EMBED_ORIGINS", "*").split
 # Background work is stored in the database first, so nothing is lost when a worker is down.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# /metrics for Prometheus answers only requests with `Authorization: Bearer LOKET_METRICS_TOKEN`; unset, it is a 404.
+LOKET_METRICS_TOKEN = os.environ.get("LOKET_METRICS_TOKEN", "")
+# Every Loket process on this machine counts into files here and a scrape adds them up (prometheus-client's
+# multiprocess mode, which reads PROMETHEUS_MULTIPROC_DIR when it is first imported: that is after the settings).
+LOKET_METRICS_DIR = Path(os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(VAR_DIR / "metrics")))
+LOKET_METRICS_DIR.mkdir(parents=True, exist_ok=True)
+
 # --- Mail -----------------------------------------------------------------------------------
 
 
@@ -214,6 +223,19 @@ LOKET_SERVICE_EMAIL = os.environ.get("LOKET_SERVICE_EMAIL", "1700@loket.localhos
 # Closed cases are deleted, with their mail and attachments, this many days after closing.
 LOKET_RETENTION_DAYS = int(os.environ.get("LOKET_RETENTION_DAYS", "365"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", LOKET_SERVICE_EMAIL)
+# Mailboxes Loket reads over IMAP (docs/operations.md, "Mailboxes"): space-separated imaps:// URLs.
+LOKET_IMAP_URL = os.environ.get("LOKET_IMAP_URL", "")
+LOKET_IMAP_POLL_SECONDS = float(os.environ.get("LOKET_IMAP_POLL_SECONDS", "60"))
+LOKET_IMAP_DONE_FOLDER = os.environ.get("LOKET_IMAP_DONE_FOLDER", "Loket/Verwerkt")
+LOKET_IMAP_FAILED_FOLDER = os.environ.get("LOKET_IMAP_FAILED_FOLDER", "Loket/Niet-verwerkt")
+LOKET_IMAP_AUTOMATIC_FOLDER = os.environ.get("LOKET_IMAP_AUTOMATIC_FOLDER", "Loket/Automatisch")
+# XOAUTH2 (Microsoft 365): an access token from this token endpoint, by the client-credentials flow.
+LOKET_IMAP_OAUTH_TOKEN_URL = os.environ.get("LOKET_IMAP_OAUTH_TOKEN_URL", "")
+LOKET_IMAP_OAUTH_CLIENT_ID = os.environ.get("LOKET_IMAP_OAUTH_CLIENT_ID", "")
+LOKET_IMAP_OAUTH_CLIENT_SECRET = os.environ.get("LOKET_IMAP_OAUTH_CLIENT_SECRET", "")
+LOKET_IMAP_OAUTH_SCOPE = os.environ.get("LOKET_IMAP_OAUTH_SCOPE", "https://outlook.office365.com/.default")
+# Automatic mails (the copy to the sender) one address gets per hour at most: two auto-responders cannot loop.
+LOKET_AUTOMATIC_MAILS_PER_HOUR = int(os.environ.get("LOKET_AUTOMATIC_MAILS_PER_HOUR", "5"))
 
 # --- Language -------------------------------------------------------------------------------
 
@@ -423,6 +445,14 @@ SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
 
 # Kept this many days, then purged by the daily task.
 LOKET_AUDIT_RETENTION_DAYS = int(os.environ.get("LOKET_AUDIT_RETENTION_DAYS", "730"))
+
+# --- Reports (docs/reports.md) -------------------------------------------------------------
+# A visitor who leaves the queue sooner than this is a short abandon: counted, but not against the service level.
+LOKET_SHORT_ABANDON_SECONDS = int(os.environ.get("LOKET_SHORT_ABANDON_SECONDS", "10"))
+# The service level is the share of offered chats (short abandons aside) answered within this many seconds.
+LOKET_SERVICE_LEVEL_SECONDS = int(os.environ.get("LOKET_SERVICE_LEVEL_SECONDS", "60"))
+# Searches that found nothing are kept (text and count per day only) this many days.
+LOKET_SEARCH_LOG_DAYS = int(os.environ.get("LOKET_SEARCH_LOG_DAYS", "90"))
 
 LOGGING = {
     "version": 1,

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from loket.api import api
 from loket.health import healthz
+from loket.metrics import metrics_view
 from loket.staff.urls import allauth_urlpatterns
 
 # Loket's own error pages, in its layout and the visitor's language (loket.errors); a 503 while the database is away.
@@ -17,9 +18,11 @@ handler500 = "loket.errors.server_error"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("metrics", metrics_view, name="metrics"),  # Prometheus, behind LOKET_METRICS_TOKEN
     # One sign-in for all staff, with lockout and second factors: Wagtail's own login page must not be a way around it.
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
+    path("console/reports/", include("loket.reports.urls")),
     path("console/", include("loket.console.urls")),
     path("staff/", include("loket.staff.urls")),
     path("staff/", include(allauth_urlpatterns)),

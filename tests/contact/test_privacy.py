@@ -61,3 +61,14 @@ def test_erase_asks_for_confirmation_then_deletes_one_address(cases):
     call_command("erase_contact_data", "an@example.org", "--yes", stdout=out)
     assert "2 case(s) deleted" in out.getvalue()
     assert list(Case.objects.values_list("email", flat=True)) == ["jan@example.org"]
+
+
+def test_incoming_mail_without_a_case_is_forgotten_after_the_retention_period(db, settings):
+    from loket.contact.models import IncomingMail
+
+    settings.LOKET_RETENTION_DAYS = 365
+    old = IncomingMail.objects.create(key="<oud@example.org>", status="automatic")
+    IncomingMail.objects.filter(pk=old.pk).update(received_at=timezone.now() - datetime.timedelta(days=400))
+    IncomingMail.objects.create(key="<nieuw@example.org>", status="automatic")
+    actions.purge_expired_cases()
+    assert list(IncomingMail.objects.values_list("key", flat=True)) == ["<nieuw@example.org>"]

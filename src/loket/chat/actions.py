@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from loket.audit import actions as audit
-from loket.chat import events, protocol, queries
+from loket.chat import events, protocol, queries, signals
 from loket.chat.models import Agent, Conversation, Message, Note, QueueEntry, StatusChange, Team
 from loket.contact.models import Topic
+from loket.metrics import chat_taken_on_commit, message_stored_on_commit
 
 
 class ChatError(Exception):
@@ -68,10 +69,14 @@ def start_conversation(
     text: str = "", now: datetime.datetime | None = None,
 ) -> Conversation:  # fmt: skip
     """A new conversation joins the queue of the topic's team; an agent with room takes it at once."""
-    conversation = _open_conversation(
-        topic=topic, visitor_name=visitor_name, visitor_email=visitor_email, language=language,
-        source_url=source_url, text=text, now=_now(now),
-    )  # fmt: skip
+    try:
+        conversation = _open_conversation(
+            topic=topic, visitor_name=visitor_name, visitor_email=visitor_email, language=language,
+            source_url=source_url, text=text, now=_now(now),
+        )  # fmt: skip
+    except ChatUnavailable as refusal:  # leaves no conversation behind, so the reports are told
+        signals.turned_away.send(sender=Conversation, topic=topic, language=language, reason=refusal.code, at=_now(now))
+        raise
     dispatch(now=now)
     conversation.refresh_from_db()
     return conversation
@@ -122,6 +127,7 @@ def _store(
         client_id=client_id,
     )  # fmt: skip
     events.to_conversation(conversation.pk, conversation.agent_id, protocol.message_frame(message))
+    message_stored_on_commit(author)
     return message
 
 
@@ -457,6 +463,7 @@ def assign_next_visitor(*, agent_id: int, now: datetime.datetime | None = None) 
     conversation.save(update_fields=["status", "agent", "started_at", "team"])
     _announce(conversation, agent)
     audit.record("chat.taken", actor=agent.user, subject=conversation, team=entry.team_id)
+    chat_taken_on_commit(team_id=entry.team_id, waited=now - entry.joined_at)
     return conversation
 
 

@@ -25,6 +25,7 @@ from loket.chat.models import Agent, Conversation, Message, Team
 from loket.chat.protocol import Frame, ProtocolError
 from loket.contact import queries as contact_queries
 from loket.contact.models import Case, Topic
+from loket.metrics import connection_open
 from loket.security import STAFF_SEEN, client_address_of, idle_too_long, limit_used_up
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ db = database_sync_to_async
 
 class Connection(AsyncWebsocketConsumer):
     frames: frozenset[str] = frozenset()
+    kind = ""  # in the loket_chat_connections metric
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -43,6 +45,11 @@ class Connection(AsyncWebsocketConsumer):
         self.held: list[dict[str, Any]] | None = None  # frames kept back while the client's state is read
         self.writer: asyncio.Task[None] | None = None
         self.hub: hub.Hub | None = None
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        # Counted around the whole life, not in connect/disconnect: an error in connect skips disconnect.
+        with connection_open(self.kind):
+            await super().__call__(scope, receive, send)
 
     def push(self, frame: dict[str, Any]) -> None:
         if self.held is not None:
@@ -111,6 +118,7 @@ class VisitorConsumer(Connection):
     """One visitor's connection to their own conversation, found by its unguessable token."""
 
     frames = protocol.VISITOR_FRAMES
+    kind = "visitor"
     conversation_id = 0
     team_id = 0
     ticket = 0
@@ -237,6 +245,7 @@ class AgentConsumer(Connection):
     """An agent's console: availability, the queues, and every open chat of theirs."""
 
     frames = protocol.CONSOLE_FRAMES
+    kind = "console"
     agent_id = 0
     agent: Agent
     team_ids: frozenset[int] = frozenset()

@@ -2,14 +2,11 @@
 
 import datetime
 import hashlib
-import html
-import re
-from email import message_from_bytes, policy
-from email.message import EmailMessage
-from email.utils import getaddresses, make_msgid, parseaddr
+import logging
+import uuid
+from email.utils import make_msgid
 from typing import TYPE_CHECKING, Any
 
-import nh3
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -19,13 +16,16 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from loket.audit import actions as audit
-from loket.contact import tasks
-from loket.contact.models import Attachment, Case, CaseMessage, OutgoingMail, ReferenceCounter, Topic
+from loket.contact import incoming, tasks
+from loket.contact.models import Attachment, Case, CaseMessage, IncomingMail, OutgoingMail, ReferenceCounter, Topic
 from loket.contact.signals import case_changed
+from loket.metrics import mail_received_on_commit
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
     from django.db.models import QuerySet
+
+logger = logging.getLogger(__name__)
 
 
 def _changed(case: Case, change: str) -> None:
@@ -87,20 +87,31 @@ def submit_email_question(*, email: str, name: str, topic: Topic, subject: str, 
             subject=f"[{case.reference}] {subject}",
             template="contact/mail/service.txt",
         )
-    with translation.override(language):
-        copy = _mail(
-            case,
-            OutgoingMail.Kind.COPY,
-            to=email,
-            reply_to=settings.LOKET_SERVICE_EMAIL,
-            subject=_("Copy of your question [%(reference)s]: %(subject)s")
-            % {"reference": case.reference, "subject": subject},
-            template="contact/mail/copy.txt",
-        )
-    for mail in (service, copy):
+    mails = [service]
+    if _automatic_mails_this_hour(email) < settings.LOKET_AUTOMATIC_MAILS_PER_HOUR:
+        with translation.override(language):
+            mails.append(
+                _mail(
+                    case,
+                    OutgoingMail.Kind.COPY,
+                    to=email,
+                    reply_to=settings.LOKET_SERVICE_EMAIL,
+                    subject=_("Copy of your question [%(reference)s]: %(subject)s")
+                    % {"reference": case.reference, "subject": subject},
+                    template="contact/mail/copy.txt",
+                )
+            )
+    for mail in mails:
         tasks.send_outgoing_mail.enqueue(mail.id)  # in this transaction: no case without its mails queued
     _changed(case, "created")
     return case
+
+
+def _automatic_mails_this_hour(address: str) -> int:
+    """The copies one address got in the last hour: a form filled in by a robot with someone else's address, or
+    an auto-responder, gets a few and then no more."""
+    since = timezone.now() - datetime.timedelta(hours=1)
+    return OutgoingMail.objects.filter(kind=OutgoingMail.Kind.COPY, to__iexact=address, created_at__gte=since).count()
 
 
 def queue_mail(*, to: str, subject: str, body: str, key: str) -> OutgoingMail:
@@ -116,9 +127,10 @@ def queue_mail(*, to: str, subject: str, body: str, key: str) -> OutgoingMail:
 
 
 def reply_address(case: Case) -> str:
-    """1700+2026-000123@…: a reply to it finds its case even when the subject and headers were lost."""
+    """1700+2026-000123.token@…: a reply to it finds its case even when the subject and headers were lost, and the
+    token (an HMAC of the reference) keeps strangers, who can guess references, out of the thread."""
     local, _, domain = settings.LOKET_SERVICE_EMAIL.partition("@")
-    return f"{local}+{case.reference}@{domain}"
+    return f"{local}+{case.reference}.{incoming.reply_token(case.reference)}@{domain}"
 
 
 @transaction.atomic
@@ -189,6 +201,8 @@ def purge_expired_cases() -> int:
     """Delete the cases closed longer ago than the retention period, with everything that hangs on them."""
     cutoff = timezone.now() - datetime.timedelta(days=settings.LOKET_RETENTION_DAYS)
     expired = Case.objects.filter(status=Case.Status.CLOSED, closed_at__lt=cutoff)
+    # What came in without a case (Loket's own mail, auto-replies, mail set aside) is kept as long, then goes too.
+    IncomingMail.objects.filter(case__isnull=True, received_at__lt=cutoff).delete()
     return erase_cases(expired)
 
 
@@ -220,60 +234,111 @@ def erase_contact_data(email: str, **audit_details: Any) -> int:
     return count
 
 
-REFERENCE = re.compile(r"\b(\d{4}-\d{6})\b")
+def _find_case(mail: incoming.Incoming) -> tuple[Case | None, bool]:
+    """The case a mail names, and whether it may join its thread: only through the tokened reply address or when
+    it comes from the case's own address. The bare reference (subject, reply address) or thread headers only name it."""
+    named = None
+    for address in mail.recipients:
+        reference, proven = incoming.token_reference(address)
+        if reference and (case := Case.objects.filter(reference=reference).first()):
+            if proven:
+                return case, True
+            named = named or case
+    if named is None and mail.thread_ids:
+        sent = OutgoingMail.objects.filter(message_id__in=mail.thread_ids, case__isnull=False).select_related("case")
+        named = next((m.case for m in sent), None)
+    if named is None and (found := incoming.REFERENCE.search(mail.subject)):
+        named = Case.objects.filter(reference=found.group(1)).first()
+    if named is None:
+        return None, False
+    return named, bool(mail.sender_email) and mail.sender_email.lower() == named.email.lower()
 
 
-def _find_case(message: EmailMessage) -> Case | None:
-    """By the reply address, then the mail headers that thread it, then the reference in the subject."""
-    for address in getaddresses(message.get_all("To", []) + message.get_all("Cc", [])):
-        local = address[1].partition("@")[0]
-        if "+" in local and (case := Case.objects.filter(reference=local.partition("+")[2]).first()):
-            return case
-    ids = re.findall(r"<[^>]+>", f"{message.get('In-Reply-To', '')} {message.get('References', '')}")
-    if ids and (
-        mail := OutgoingMail.objects.filter(message_id__in=ids, case__isnull=False).select_related("case").first()
-    ):
-        return mail.case
-    found = REFERENCE.search(str(message.get("Subject", "")))
-    return Case.objects.filter(reference=found.group(1)).first() if found else None
+def receive_mail(
+    raw: bytes,
+    *,
+    recipients: "list[str] | None" = None,
+    envelope_sender: str | None = None,
+    mailbox: str = "",
+    headers_only: bool = False,
+) -> IncomingMail:
+    """Thread an incoming mail into its case, or open a new one; each mail once (by Message-ID). Loket's own mail
+    coming back is recognised and left alone; automatic mail (auto-replies, bounces, lists) opens no case.
 
-
-def _text_of(message: EmailMessage) -> str:
-    """The plain-text part; else the HTML part with every tag removed (nh3), never rendered as HTML."""
-    part = message.get_body(preferencelist=("plain", "html"))
-    if part is None:
-        return ""
-    content = part.get_content()
-    if part.get_content_subtype() == "html":
-        content = html.unescape(nh3.clean(content, tags=set()))
-    return content.strip()
+    Attachment files are written once the rows are committed, so a mail that is refused leaves nothing on disk.
+    `headers_only`: `raw` is only the headers of a mail too large to take in; it is kept like a too complex one."""
+    mail = incoming.read(raw, envelope_sender=envelope_sender, headers_only=headers_only)
+    mail.recipients = [*(recipients or []), *mail.recipients]
+    key = mail.message_id or "sha256:" + hashlib.sha256(raw).hexdigest()
+    with transaction.atomic():
+        seen = IncomingMail.objects.select_for_update().filter(key=key).first()
+        if seen is not None and seen.status != IncomingMail.Status.FAILED:
+            return seen
+        record = seen or IncomingMail(key=key, mailbox=mailbox[:300])
+        record.case, record.error = _store(mail), ""
+        if record.case is not None:
+            record.status = IncomingMail.Status.STORED
+            mail_received_on_commit()
+        elif mail.message_id and OutgoingMail.objects.filter(message_id=mail.message_id).exists():
+            record.status = IncomingMail.Status.OWN
+        else:
+            record.status = IncomingMail.Status.AUTOMATIC
+        record.save()
+    return record
 
 
 @transaction.atomic
-def receive_mail(raw: bytes) -> Case:
-    """Thread an incoming mail into its case; anything else opens a new case."""
-    message = message_from_bytes(raw, policy=policy.default)
-    assert isinstance(message, EmailMessage)
-    text = _text_of(message)[:20_000]
-    message_id = str(message.get("Message-ID", "")).strip()[:250]
-    case = _find_case(message)
-    entry = None
-    if case is None:
-        sender = parseaddr(str(message.get("From", "")))
-        case = Case.objects.create(
-            reference=_next_reference(),
-            email=sender[1][:254],
-            name=sender[0][:100],
-            topic=Topic.objects.get_or_create(name_en="Something else", defaults={"name_nl": "Iets anders"})[0],
-            subject=str(message.get("Subject", "")).replace("\r", " ").replace("\n", " ")[:150] or "-",
-            message=text,
-            language=settings.LANGUAGE_CODE,
-        )
-    else:
-        entry = CaseMessage.objects.create(case=case, kind=CaseMessage.Kind.REPLY, text=text, message_id=message_id)
-        case.status = Case.Status.OPEN
-        case.save(update_fields=["status"])
-    _keep_attachments(case, entry, message)
+def note_failed_mail(raw: bytes, *, mailbox: str, error: str) -> IncomingMail:
+    """A mail that could not be stored: counted, so that the mailbox worker gives up on it after a few tries."""
+    message_id = incoming.read_message_id(raw)
+    key = message_id or "sha256:" + hashlib.sha256(raw).hexdigest()
+    record, _created = IncomingMail.objects.select_for_update().get_or_create(
+        key=key, defaults={"mailbox": mailbox[:300], "status": IncomingMail.Status.FAILED}
+    )
+    record.tries += 1
+    record.error = error[:2000]
+    record.save(update_fields=["tries", "error"])
+    return record
+
+
+def _store(mail: incoming.Incoming) -> Case | None:
+    if mail.message_id and OutgoingMail.objects.filter(message_id=mail.message_id).exists():
+        return None  # the service's copy of a new case, back through the very mailbox Loket reads
+    case, threads = _find_case(mail)
+    if mail.bounce:
+        bounced = OutgoingMail.objects.filter(message_id__in=mail.quoted_ids, case__isnull=False).first()
+        if bounced is not None and bounced.case is not None:
+            case, threads = bounced.case, True
+            Case.objects.filter(pk=case.pk).update(undeliverable=True)
+    if mail.automatic and not (case is not None and threads):
+        return None  # an auto-reply or bounce that answers no case of ours: no case, and certainly no answer
+    with translation.override(settings.LANGUAGE_CODE):  # notes in the thread are for the service: Dutch
+        text = mail.text
+        if mail.too_complex:
+            text = "[" + _("This mail is too large or too complex to read (too many or too deeply nested parts); "
+                           "only its sender and subject were kept.") + "]"  # fmt: skip
+        entry = None
+        if case is not None and threads:
+            entry = CaseMessage.objects.create(
+                case=case, kind=CaseMessage.Kind.REPLY, text=text, message_id=mail.message_id,
+                sender_email=mail.sender_email, sender_name=mail.sender_name,
+                from_case_address=mail.sender_email.lower() == case.email.lower(), automatic=mail.automatic,
+            )  # fmt: skip
+            if not mail.automatic:  # an out-of-office note does not reopen the case
+                case.status = Case.Status.OPEN
+                case.save(update_fields=["status"])
+        else:
+            case = Case.objects.create(
+                reference=_next_reference(),
+                email=mail.sender_email,
+                name=mail.sender_name,
+                topic=Topic.objects.get_or_create(name_en="Something else", defaults={"name_nl": "Iets anders"})[0],
+                subject=mail.subject or "-",
+                message=text,
+                language=settings.LANGUAGE_CODE,
+                mentions=case,
+            )
+        _keep_attachments(case, entry, mail.attachments)
     _changed(case, "reply" if entry is not None else "created")
     return case
 
@@ -286,21 +351,26 @@ MAX_ATTACHMENT_SIZE = 5 * 1024 * 1024
 MAX_ATTACHMENTS = 5
 
 
-def _keep_attachments(case: Case, entry: CaseMessage | None, message: EmailMessage) -> None:
-    """Files of the allowed types and sizes are kept; the thread says which were refused and why."""
-    refused = []
-    for number, part in enumerate(message.iter_attachments()):
-        name = (part.get_filename() or f"bijlage-{number + 1}").replace("/", "_")[:200]
-        content = part.get_payload(decode=True) or b""
-        if part.get_content_type() not in ATTACHMENT_TYPES:
-            refused.append(f"{name} ({part.get_content_type()})")
-        elif len(content) > MAX_ATTACHMENT_SIZE or number >= MAX_ATTACHMENTS:
-            refused.append(f"{name} ({len(content) // 1024} KB)")
+def _keep_attachments(case: Case, entry: CaseMessage | None, parts: list[incoming.Part]) -> None:
+    """Files of the allowed types and sizes are kept; the thread says which were refused and why.
+
+    The rows are stored now and the files written after the commit: a rollback leaves no file behind."""
+    refused, to_write = [], []
+    for number, part in enumerate(parts):
+        if part.content_type not in ATTACHMENT_TYPES:
+            refused.append(f"{part.name} ({part.content_type})")
+        elif len(part.content) > MAX_ATTACHMENT_SIZE or number >= MAX_ATTACHMENTS:
+            refused.append(f"{part.name} ({len(part.content) // 1024} KB)")
         else:
+            path = f"attachments/{timezone.now():%Y/%m}/{uuid.uuid4().hex}/{incoming.storage_name(part.name)}"
             attachment = Attachment(
-                case=case, message=entry, name=name, content_type=part.get_content_type(), size=len(content)
+                case=case, message=entry, name=part.name, content_type=part.content_type, size=len(part.content)
             )
-            attachment.file.save(name, ContentFile(content), save=True)
+            attachment.file.name = path
+            attachment.save()
+            to_write.append((attachment, part.content))
+    if to_write:
+        transaction.on_commit(lambda: _write_attachments(to_write))
     if refused:
         note = "\n\n[" + _("Attachments not kept: %(files)s") % {"files": ", ".join(refused)} + "]"
         if entry is not None:
@@ -309,3 +379,15 @@ def _keep_attachments(case: Case, entry: CaseMessage | None, message: EmailMessa
         else:
             case.message += note
             case.save(update_fields=["message"])
+
+
+def _write_attachments(files: list[tuple[Attachment, bytes]]) -> None:
+    for attachment, content in files:
+        try:
+            stored = attachment.file.storage.save(attachment.file.name or "", ContentFile(content))
+        except OSError:  # a full disk: the row goes too, so nothing points to a file that is not there
+            logger.exception("attachment %s of case %s could not be written", attachment.pk, attachment.case_id)
+            Attachment.objects.filter(pk=attachment.pk).delete()
+            continue
+        if stored != attachment.file.name:
+            Attachment.objects.filter(pk=attachment.pk).update(file=stored)

@@ -1,15 +1,20 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from loket.contact.incoming import has_control_character, has_line_break
 from loket.contact.models import Topic
 
 NO_LINE_BREAKS = _("Write this on one line.")
+NO_CONTROL_CHARACTERS = _("This contains an invisible control character; type it again without it.")
 
 
 def _one_line(value: str) -> None:
-    """Line breaks in a name or subject could forge mail headers; they have no place there anyway."""
-    if "\r" in value or "\n" in value:
+    """Line breaks and control characters in a name or subject could forge mail headers or make the mail impossible
+    to build; they have no place there anyway."""
+    if has_line_break(value):
         raise forms.ValidationError(NO_LINE_BREAKS, code="line-break")
+    if has_control_character(value):
+        raise forms.ValidationError(NO_CONTROL_CHARACTERS, code="control-character")
 
 
 class EmailContactForm(forms.Form):

@@ -32,11 +32,13 @@ class ServiceInbox:
         try:
             # database_sync_to_async hands the connection back afterwards (to the pool, on PostgreSQL).
             store = database_sync_to_async(receive_mail, thread_sensitive=False)
-            case = await store(envelope.original_content or b"")
-        except Exception:  # the sender's server will try again later: nothing is lost
+            received = await store(
+                envelope.original_content or b"", recipients=list(envelope.rcpt_tos), envelope_sender=envelope.mail_from
+            )
+        except Exception:  # the database is down: the sender's server will try again later, nothing is lost
             logger.exception("incoming mail could not be stored")
             return "451 4.3.0 Could not store the message, try again later"
-        logger.info("incoming mail stored in case %s", case.reference)
+        logger.info("incoming mail: %s, case %s", received.status, received.case.reference if received.case else "-")
         return "250 2.0.0 Stored"
 
 

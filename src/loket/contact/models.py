@@ -61,6 +61,11 @@ class Case(models.Model):
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("assigned to")
     )
+    # A mail that names this case but may not join its thread (a stranger's "Re: 2026-000123"): an agent decides.
+    mentions = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("mentions case")
+    )
+    undeliverable = models.BooleanField(_("address undeliverable"), default=False)  # a bounce came back
     created_at = models.DateTimeField(_("received at"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("changed at"), default=timezone.now, db_index=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, db_index=True)
@@ -72,6 +77,10 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.subject}"
+
+    @property
+    def flagged(self) -> bool:
+        return self.mentions_id is not None
 
 
 class CaseMessage(models.Model):
@@ -89,6 +98,11 @@ class CaseMessage(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     text = models.TextField()
     message_id = models.CharField(max_length=250, blank=True, db_index=True)  # of the mail that carried it
+    # Who sent a reply, and whether that was the case's own address (else it came through the tokened reply address).
+    sender_email = models.CharField(max_length=254, blank=True)
+    sender_name = models.CharField(max_length=100, blank=True)
+    from_case_address = models.BooleanField(null=True)
+    automatic = models.BooleanField(default=False)  # an auto-reply or a bounce: kept, never answered automatically
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -193,3 +207,54 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Mailbox(models.Model):
+    """An IMAP mailbox Loket reads: where it got to, and how it is doing (for /healthz and the metrics)."""
+
+    wagtail_reference_index_ignore = True
+
+    name = models.CharField(_("mailbox"), max_length=300, unique=True)  # user@host/folder, never the password
+    uidvalidity = models.BigIntegerField(null=True, blank=True)
+    last_uid = models.BigIntegerField(default=0)  # the highest UID stored under this UIDVALIDITY
+    connected = models.BooleanField(_("connected"), default=False)
+    last_check_at = models.DateTimeField(_("last successful check"), null=True, blank=True)
+    waiting = models.PositiveIntegerField(_("mails waiting"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("mailbox")
+        verbose_name_plural = _("mailboxes")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IncomingMail(models.Model):
+    """Each incoming mail once, by its Message-ID: a mail seen again (a crash before it was moved, a UIDVALIDITY reset,
+    the same mail in two mailboxes, an SMTP retry) is not stored again."""
+
+    wagtail_reference_index_ignore = True
+
+    class Status(models.TextChoices):
+        STORED = "stored", _("Stored")
+        OWN = "own", _("Loket's own mail")
+        AUTOMATIC = "automatic", _("Automatic mail, no case")
+        FAILED = "failed", _("Could not be stored")
+
+    key = models.CharField(max_length=250, unique=True)  # the Message-ID, or a hash of a mail without one
+    mailbox = models.CharField(_("mailbox"), max_length=300, blank=True)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    tries = models.PositiveIntegerField(_("tries"), default=0)
+    error = models.TextField(_("reason"), blank=True)
+    received_at = models.DateTimeField(_("received at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("incoming mail")
+        verbose_name_plural = _("incoming mail")
+        ordering = ["-received_at"]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.status})"

@@ -64,7 +64,10 @@ def everything_about(email: str) -> dict[str, object]:
                 "status": case.status,
                 "received_at": case.created_at,
                 "closed_at": case.closed_at,
-                "thread": [{"kind": m.kind, "text": m.text, "at": m.created_at} for m in case.messages.all()],
+                "thread": [
+                    {"kind": m.kind, "text": m.text, "at": m.created_at, "from": m.sender_email}
+                    for m in case.messages.all()
+                ],
                 "mail": [
                     {"to": m.to, "subject": m.subject, "body": m.body, "status": m.status, "sent_at": m.sent_at}
                     for m in case.mails.all()

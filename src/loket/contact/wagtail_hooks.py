@@ -1,4 +1,5 @@
-"""Editors keep the topics of the e-mail form; the outbox shows what is waiting, sent or given up."""
+"""Editors keep the topics of the e-mail form; the outbox shows what is waiting, sent or given up; incoming mail
+and the mailboxes show what came in and what could not be stored."""
 
 from typing import Any
 
@@ -12,7 +13,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from loket.audit import actions as audit
-from loket.contact.models import CannedAnswer, Case, OutgoingMail, Topic
+from loket.contact.models import CannedAnswer, Case, IncomingMail, Mailbox, OutgoingMail, Topic
 
 
 class TopicViewSet(ModelViewSet):
@@ -59,8 +60,29 @@ class OutgoingMailViewSet(ModelViewSet):
     model = OutgoingMail
     icon = "mail"
     form_fields = ["status"]
-    list_display = ["case", "kind", "to", "status", "attempts", "next_attempt_at", "sent_at"]
+    list_display = ["case", "kind", "to", "status", "attempts", "next_attempt_at", "sent_at", "last_error"]
     list_filter = ["status", "kind"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class IncomingMailViewSet(ModelViewSet):
+    """What came in by mail and what became of it; those that could not be stored, with the reason."""
+
+    model = IncomingMail
+    icon = "mail"
+    form_fields: list[str] = []
+    list_display = ["received_at", "mailbox", "status", "tries", "error", "case"]
+    list_filter = ["status"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class MailboxViewSet(ModelViewSet):
+    model = Mailbox
+    icon = "mail"
+    form_fields: list[str] = []
+    list_display = ["name", "connected", "last_check_at", "waiting", "last_error"]
     inspect_view_enabled = True
     copy_view_enabled = False
 
@@ -73,7 +95,7 @@ class CannedAnswerViewSet(ModelViewSet):
 
 
 class ContactGroup(ViewSetGroup):
-    items = (CaseViewSet, OutgoingMailViewSet, TopicViewSet, CannedAnswerViewSet)
+    items = (CaseViewSet, OutgoingMailViewSet, IncomingMailViewSet, MailboxViewSet, TopicViewSet, CannedAnswerViewSet)
     menu_icon = "mail"
     menu_label = _("Contact")
     menu_name = "contact"

@@ -1,9 +1,14 @@
 """Writes: the only code that changes knowledge state outside Wagtail's editor."""
 
+import datetime
+
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
 from wagtail.models import Page
 
-from loket.knowledge.models import Feedback
+from loket.knowledge.models import Feedback, UnansweredSearch
 
 
 class AlreadyAnswered(Exception):
@@ -25,3 +30,24 @@ def add_feedback_comment(*, feedback: Feedback, comment: str) -> Feedback:
     feedback.comment = comment
     feedback.save(update_fields=["comment"])
     return feedback
+
+
+def record_unanswered_search(*, terms: list[str], language: str) -> None:
+    """Count a search that found nothing under its normalised text (its words, lower case, in order, once each)."""
+    text = " ".join(terms)[:200]
+    if not text:
+        return
+    key = {"day": timezone.localdate(), "language": language, "text": text}
+    if UnansweredSearch.objects.filter(**key).update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            UnansweredSearch.objects.create(**key, count=1)
+    except IntegrityError:  # another request created it meanwhile
+        UnansweredSearch.objects.filter(**key).update(count=F("count") + 1)
+
+
+def purge_search_log(*, now: datetime.datetime | None = None) -> int:
+    cutoff = timezone.localdate(now) - datetime.timedelta(days=settings.LOKET_SEARCH_LOG_DAYS)
+    count, _ = UnansweredSearch.objects.filter(day__lt=cutoff).delete()
+    return count

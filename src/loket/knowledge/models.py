@@ -156,3 +156,25 @@ class Feedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page} · {'+' if self.useful else '-'}"
+
+
+class UnansweredSearch(models.Model):
+    """A search that found nothing: its normalised text and how often per day and language. Nothing about who
+    searched (no address, no session); kept LOKET_SEARCH_LOG_DAYS. The list an editor works from."""
+
+    wagtail_reference_index_ignore = True
+
+    day = models.DateField(_("day"))
+    language = models.CharField(_("language"), max_length=8)
+    text = models.CharField(_("search"), max_length=200)
+    count = models.PositiveIntegerField(_("times"), default=0)
+
+    class Meta:
+        verbose_name = _("search without result")
+        verbose_name_plural = _("searches without result")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "language", "text"], name="one_unanswered_search_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.text}: {self.count}"

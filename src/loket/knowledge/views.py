@@ -20,6 +20,8 @@ def search(request: HttpRequest) -> HttpResponse:
     results = queries.search_pages(
         request.GET.get("q", ""), locale=Locale.get_active(), page_number=request.GET.get("page")
     )
+    if results.terms and not results.total:
+        actions.record_unanswered_search(terms=results.terms, language=get_language())
     return render(request, "knowledge/search.html", {"search": results})
 
 

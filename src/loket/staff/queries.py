@@ -37,6 +37,8 @@ def places(user: Any) -> list[dict[str, str]]:
         ]
     if user.has_perm("chat.supervise"):
         found.append({"name": "board", "url": reverse("console:board"), "label": _("Board")})
+    if user.has_perm("reports.view"):
+        found.append({"name": "reports", "url": reverse("reports:chat"), "label": _("Reports")})
     if user.has_perm("wagtailadmin.access_admin"):
         found.append({"name": "admin", "url": reverse("wagtailadmin_home"), "label": _("Admin")})
     if user.has_perm("guidance.view_statistics"):

@@ -27,6 +27,7 @@ ADMINISTRATION = (
     "chat.add_team", "chat.change_team", "chat.delete_team", "chat.view_team",
     "chat.add_openinghours", "chat.change_openinghours", "chat.delete_openinghours", "chat.view_openinghours",
     "chat.change_agent", "chat.view_agent",
+    "reports.view",
 )  # fmt: skip
 
 
@@ -53,7 +54,9 @@ class Role:
 
 ROLES = (
     Role("agent", "Agent", _("Agent"), CASES, works_in_console=True),
-    Role("supervisor", "Supervisor", _("Supervisor"), (*CASES, "chat.supervise"), works_in_console=True),
+    Role(
+        "supervisor", "Supervisor", _("Supervisor"), (*CASES, "chat.supervise", "reports.view"), works_in_console=True
+    ),
     Role(
         "editor",
         "Editor",

@@ -1,0 +1,463 @@
+"""Reads of the reports: chat histories from the raw rows, the daily rollup counted from them, and the figures the
+pages, exports and wallboard show. Past days come from the rollup (ChatDay); today is always counted live."""
+
+import datetime
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+
+from loket.audit.models import AuditEntry
+from loket.chat import queries as chat_queries
+from loket.chat.models import Agent, Conversation, Message, QueueEntry
+from loket.reports import definitions as d
+from loket.reports.models import ChatAgentDay, ChatCounts, ChatDay, TurnedAway
+
+MAX_DAYS = 366  # the longest period a report or export covers
+EARLIEST = datetime.date(2000, 1, 1)
+
+
+def zone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)  # Europe/Brussels: a report's day is the service's day
+
+
+def today(now: datetime.datetime | None = None) -> datetime.date:
+    return (now or timezone.now()).astimezone(zone()).date()
+
+
+def bounds(first: datetime.date, last: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    """From local midnight before `first` to local midnight after `last` (a day has 23 or 25 hours at DST changes)."""
+    start = datetime.datetime.combine(first, datetime.time.min, tzinfo=zone())
+    end = datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone())
+    return start, end
+
+
+def histories(start: datetime.datetime, end: datetime.datetime) -> list[d.ChatHistory]:
+    """Every chat offered from `start` to `end`: the conversation's creation is when it joined its first queue."""
+    entries = QueueEntry.objects.filter(conversation=OuterRef("pk"))
+    rows = (
+        Conversation.objects.filter(created_at__gte=start, created_at__lt=end)
+        .annotate(
+            first_team=Subquery(entries.order_by("joined_at", "pk").values("team_id")[:1]),
+            taken=Subquery(
+                entries.filter(outcome=QueueEntry.Outcome.SERVED).order_by("left_at", "pk").values("left_at")[:1]
+            ),
+            first_reply=Subquery(
+                Message.objects.filter(conversation=OuterRef("pk"), author=Message.Author.AGENT)
+                .order_by("seq")
+                .values("created_at")[:1]
+            ),
+        )
+        .filter(first_team__isnull=False)
+        .values_list(
+            "pk",
+            "created_at",
+            "first_team",
+            "topic_id",
+            "agent_id",
+            "language",
+            "taken",
+            "ended_at",
+            "ending",
+            "first_reply",
+            "rating",
+        )
+    )
+    # Transfers (to a colleague or to a team's queue) are in the audit trail, the one place that tells them apart
+    # from a chat that went back to the queue because its agent's console was gone.
+    transfers = Counter(
+        AuditEntry.objects.filter(event="chat.transferred", at__gte=start).values_list("subject", flat=True)
+    )
+    return [
+        d.ChatHistory(
+            joined_at=created,
+            team_id=team_id,
+            topic_id=topic_id,
+            agent_id=agent_id if taken else None,
+            language=language,
+            taken_at=taken,
+            ended_at=ended,
+            ending=ending,
+            first_reply_at=first_reply,
+            transfers=transfers[f"conversation:{pk}"],
+            rating=rating,
+        )
+        for pk, created, team_id, topic_id, agent_id, language, taken, ended, ending, first_reply, rating in rows
+    ]
+
+
+def _bump(counts: dict[str, Any], value: int | None) -> None:
+    if value is not None:
+        counts[str(value)] = counts.get(str(value), 0) + 1
+
+
+def count_rollups(first: datetime.date, last: datetime.date) -> tuple[list[ChatDay], list[ChatAgentDay]]:
+    """The rollup rows (not saved) of the days from `first` to `last`, counted from the raw rows in one pass: per
+    team, topic and language, and per team and agent."""
+    start, end = bounds(first, last)
+    rows: dict[tuple[Any, ...], ChatDay] = {}
+    agent_rows: dict[tuple[Any, ...], ChatAgentDay] = {}
+
+    def row(day: datetime.date, team: int | None, topic: int | None, language: str) -> ChatDay:
+        key = (day, team, topic, language)
+        if key not in rows:
+            rows[key] = ChatDay(
+                day=day, team_id=team, topic_id=topic, language=language, ratings={}, waits={}, first_responses={},
+                handle_times={}, hours={},
+            )  # fmt: skip
+        return rows[key]
+
+    def agent_row(day: datetime.date, team: int | None, agent: int | None) -> ChatAgentDay:
+        key = (day, team, agent)
+        if key not in agent_rows:
+            agent_rows[key] = ChatAgentDay(
+                day=day, team_id=team, agent_id=agent, ratings={}, waits={}, first_responses={}, handle_times={}
+            )
+        return agent_rows[key]
+
+    for chat in histories(start, end):
+        local = chat.joined_at.astimezone(zone())
+        kind = d.outcome(chat)
+        target = row(local.date(), chat.team_id, chat.topic_id, chat.language)
+        for counts in (target, agent_row(local.date(), chat.team_id, chat.agent_id)):
+            counts.offered += 1
+            counts.answered += kind == d.ANSWERED
+            counts.abandoned += kind == d.ABANDONED
+            counts.expired += kind == d.EXPIRED
+            counts.short_abandoned += d.is_short_abandon(chat)
+            counts.answered_in_time += d.answered_in_time(chat)
+            counts.transfers += chat.transfers
+            _bump(counts.ratings, chat.rating)
+            if kind == d.ANSWERED:
+                _bump(counts.waits, d.wait_seconds(chat))
+            _bump(counts.first_responses, d.first_response_seconds(chat))
+            _bump(counts.handle_times, d.handle_seconds(chat))
+        hour = target.hours.setdefault(str(local.hour), [0, 0, 0])
+        hour[0] += 1
+        hour[1] += kind == d.ANSWERED
+        hour[2] += kind == d.ABANDONED
+    for at, team_id, topic_id, language in TurnedAway.objects.filter(at__gte=start, at__lt=end).values_list(
+        "at", "team_id", "topic_id", "language"
+    ):
+        day = at.astimezone(zone()).date()
+        row(day, team_id, topic_id, language).turned_away += 1
+        agent_row(day, team_id, None).turned_away += 1
+    return list(rows.values()), list(agent_rows.values())
+
+
+TODAY_FRESH_SECONDS = 5
+
+
+def todays_rollups(current: datetime.date) -> tuple[list[ChatDay], list[ChatAgentDay]]:
+    """Today's rows, counted from the raw rows at most every few seconds: with a year of history a recount costs
+    about as much as the rest of a report, and several managers open reports at once."""
+    found = cache.get_or_set(
+        f"loket:reports:today:{current}", lambda: count_rollups(current, current), TODAY_FRESH_SECONDS
+    )
+    assert found is not None
+    return found  # type: ignore[no-any-return]
+
+
+def count_days(first: datetime.date, last: datetime.date) -> list[ChatDay]:
+    return count_rollups(first, last)[0]
+
+
+def chat_days(
+    first: datetime.date, last: datetime.date, *, team_id: int | None = None, now: datetime.datetime | None = None,
+    per_agent: bool = False,
+) -> list[ChatCounts]:  # fmt: skip
+    """The rollup rows of a period (per topic and language, or `per_agent`): stored ones for the days before today,
+    today's counted now."""
+    current = today(now)
+    model: type[ChatCounts] = ChatAgentDay if per_agent else ChatDay
+    stored = model.objects.filter(day__gte=first, day__lte=min(last, current - datetime.timedelta(days=1)))  # type: ignore[attr-defined]
+    if team_id is not None:
+        stored = stored.filter(team_id=team_id)
+    if not per_agent:
+        stored = stored.defer("hours")  # only the report by hour of the week reads them (see hour_days)
+    found: list[ChatCounts] = list(stored)
+    if first <= current <= last:
+        live = todays_rollups(current)[1 if per_agent else 0]
+        found += [row for row in live if team_id is None or row.team_id == team_id]
+    return found
+
+
+def hour_days(first: datetime.date, last: datetime.date, *, team_id: int | None = None) -> list[ChatDay]:
+    """Only the days and hours of the rollup rows, for the report by hour of the week."""
+    current = today()
+    stored = ChatDay.objects.filter(day__gte=first, day__lte=min(last, current - datetime.timedelta(days=1)))
+    if team_id is not None:
+        stored = stored.filter(team_id=team_id)
+    found = list(stored.only("day", "hours"))
+    if first <= current <= last:
+        found += [row for row in count_days(current, current) if team_id is None or row.team_id == team_id]
+    return found
+
+
+@dataclass
+class Figures:
+    """The chat figures of any set of rollup rows (a day, a team, a period)."""
+
+    offered: int = 0
+    answered: int = 0
+    answered_in_time: int = 0
+    abandoned: int = 0
+    short_abandoned: int = 0
+    expired: int = 0
+    turned_away: int = 0
+    transfers: int = 0
+    ratings: dict[int, int] = field(default_factory=dict)
+    waits: dict[int, int] = field(default_factory=dict)
+    first_responses: dict[int, int] = field(default_factory=dict)
+    handle_times: dict[int, int] = field(default_factory=dict)
+
+    COUNTS = (
+        "offered", "answered", "answered_in_time", "abandoned", "short_abandoned", "expired", "turned_away",
+        "transfers",
+    )  # fmt: skip
+    HISTOGRAMS = ("ratings", "waits", "first_responses", "handle_times")
+
+    def add(self, row: ChatCounts) -> None:
+        for name in self.COUNTS:
+            setattr(self, name, getattr(self, name) + getattr(row, name))
+        for name in self.HISTOGRAMS:
+            mine = getattr(self, name)
+            for value, count in getattr(row, name).items():
+                mine[int(value)] = mine.get(int(value), 0) + count
+
+    def merge(self, other: "Figures") -> None:
+        """Add another set's figures (cheaper than adding its rows again: a few groups, not thousands of rows)."""
+        for name in self.COUNTS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in self.HISTOGRAMS:
+            mine = getattr(self, name)
+            for value, count in getattr(other, name).items():
+                mine[value] = mine.get(value, 0) + count
+
+    @property
+    def service_level(self) -> float | None:
+        return d.service_level(
+            offered=self.offered, short_abandoned=self.short_abandoned, answered_in_time=self.answered_in_time
+        )
+
+    @property
+    def wait_p50(self) -> int | None:
+        return d.percentile(self.waits, 50)
+
+    @property
+    def wait_p90(self) -> int | None:
+        return d.percentile(self.waits, 90)
+
+    @property
+    def first_response_p50(self) -> int | None:
+        return d.percentile(self.first_responses, 50)
+
+    @property
+    def handle_p50(self) -> int | None:
+        return d.percentile(self.handle_times, 50)
+
+    @property
+    def rating_count(self) -> int:
+        return sum(self.ratings.values())
+
+    @property
+    def rating_average(self) -> float | None:
+        return d.rating_average(self.ratings)
+
+    @property
+    def response_rate(self) -> float | None:
+        return d.response_rate(ratings=self.rating_count, answered=self.answered)
+
+    @property
+    def rating_distribution(self) -> list[tuple[int, int]]:
+        return [(score, self.ratings.get(score, 0)) for score in range(1, 6)]
+
+
+def figures(rows: Iterable[ChatCounts]) -> Figures:
+    total = Figures()
+    for row in rows:
+        total.add(row)
+    return total
+
+
+K = TypeVar("K", bound=Hashable)
+
+
+def combined(groups: Iterable[Figures]) -> Figures:
+    total = Figures()
+    for group in groups:
+        total.merge(group)
+    return total
+
+
+def grouped(rows: Iterable[Any], key: Callable[[Any], K]) -> dict[K, Figures]:
+    found: dict[K, Figures] = {}
+    for row in rows:
+        found.setdefault(key(row), Figures()).add(row)
+    return found
+
+
+def days(first: datetime.date, last: datetime.date) -> list[datetime.date]:
+    return [first + datetime.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def hours_of_week(rows: Iterable[ChatDay]) -> list[list[list[int]]]:
+    """[weekday 0-6][hour 0-23] = [offered, answered, abandoned]."""
+    grid = [[[0, 0, 0] for _ in range(24)] for _ in range(7)]
+    for row in rows:
+        for hour, counts in row.hours.items():
+            cell = grid[row.day.weekday()][int(hour)]
+            for i in range(3):
+                cell[i] += counts[i]
+    return grid
+
+
+def wallboard(now: datetime.datetime | None = None) -> dict[str, Any]:
+    """Today's figures for the screen on the wall: offered, answered, abandoned, service level, the longest wait now
+    (seconds, or None when nobody waits) and the agents available now."""
+    now = now or timezone.now()
+    total = figures(todays_rollups(today(now))[0])
+    oldest = QueueEntry.objects.filter(left_at=None).order_by("joined_at").values_list("joined_at", flat=True).first()
+    return {
+        "offered": total.offered,
+        "answered": total.answered,
+        "abandoned": total.abandoned,
+        "service_level": total.service_level,
+        "longest_wait": d.seconds(oldest, now) if oldest else None,
+        "agents_available": chat_queries.present_agents(now=now).count(),
+    }
+
+
+def agent_names(ids: Iterable[int | None]) -> dict[int, str]:
+    return {
+        agent.pk: agent.display_name
+        for agent in Agent.objects.filter(pk__in=[i for i in ids if i is not None]).select_related("user")
+    }
+
+
+# --- E-mail (counted from the raw rows: far fewer than chat messages) ------------------------------------------
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    received_at: datetime.datetime
+    by_form: bool  # the contact form (it mails the service and a copy); else a mail that opened the case
+    topic_id: int
+    language: str
+    assignee_id: int | None
+    first_answer_at: datetime.datetime | None  # the first answer's mail was sent
+    closed_at: datetime.datetime | None
+
+
+def case_facts(start: datetime.datetime, end: datetime.datetime) -> list[CaseFacts]:
+    """Three plain queries rather than one with a subquery and an aggregate per case: on a year of cases the joined
+    form took seconds."""
+    from django.db.models import Min
+
+    from loket.contact.models import Case, OutgoingMail
+
+    in_period = {"case__created_at__gte": start, "case__created_at__lt": end}
+    by_form = set(
+        OutgoingMail.objects.filter(kind=OutgoingMail.Kind.SERVICE, **in_period).values_list("case_id", flat=True)
+    )
+    answered = dict(
+        OutgoingMail.objects.filter(kind=OutgoingMail.Kind.ANSWER, sent_at__isnull=False, **in_period)
+        .values("case_id")
+        .annotate(first=Min("sent_at"))
+        .values_list("case_id", "first")
+    )
+    rows = Case.objects.filter(created_at__gte=start, created_at__lt=end).values_list(
+        "pk", "created_at", "topic_id", "language", "assignee_id", "closed_at"
+    )
+    return [
+        CaseFacts(created, pk in by_form, topic_id, language, assignee_id, answered.get(pk), closed)
+        for pk, created, topic_id, language, assignee_id, closed in rows.iterator(chunk_size=10_000)
+    ]
+
+
+def open_cases_at(moments: list[datetime.datetime]) -> list[tuple[int, float | None]]:
+    """Per moment (the end of a day): the cases received before it and not closed by then, and their average age in
+    days. A case reopened after closing counts as open from its reopening only (closed_at is cleared then).
+
+    One query and a sweep over the cases that matter, not a count per day: a year is 366 moments."""
+    from bisect import bisect_left
+    from itertools import accumulate
+
+    from django.db.models import Q
+
+    from loket.contact.models import Case
+
+    if not moments:
+        return []
+    rows = Case.objects.filter(Q(closed_at=None) | Q(closed_at__gte=min(moments)), created_at__lt=max(moments))
+    created: list[float] = []
+    closed: list[tuple[float, float]] = []  # (closed, created) of the cases closed within the period
+    for arrival, closing in rows.values_list("created_at", "closed_at").iterator(chunk_size=10_000):
+        created.append(arrival.timestamp())
+        if closing is not None:
+            closed.append((closing.timestamp(), arrival.timestamp()))
+    created.sort()
+    closed.sort()
+    created_sums = [0.0, *accumulate(created)]
+    closed_at = [c for c, _ in closed]
+    closed_sums = [0.0, *accumulate(r for _, r in closed)]
+    found = []
+    for moment in moments:
+        m = moment.timestamp()
+        received, gone = bisect_left(created, m), bisect_left(closed_at, m)
+        count = received - gone
+        total = (created_sums[received] - closed_sums[gone]) if count else 0.0
+        found.append((count, round((m - total / count) / 86400, 1) if count else None))
+    return found
+
+
+def reopened_per_day(start: datetime.datetime, end: datetime.datetime) -> Counter[datetime.date]:
+    """Cases set from closed to another status by staff (audit `case.updated`), per local day."""
+    found: Counter[datetime.date] = Counter()
+    for at, details in AuditEntry.objects.filter(event="case.updated", at__gte=start, at__lt=end).values_list(
+        "at", "details"
+    ):
+        status = (details or {}).get("changes", {}).get("status")
+        if isinstance(status, list) and status and status[0] == "closed":
+            found[at.astimezone(zone()).date()] += 1
+    return found
+
+
+# --- Knowledge -----------------------------------------------------------------------------------------------------
+
+
+def feedback_per_page(first: datetime.date, last: datetime.date) -> list[tuple[int, str, int, int]]:
+    """(page id, title, useful, not useful) for every page answered in the period, most "not useful" first."""
+    from django.db.models import Count, Q
+
+    from loket.knowledge.models import Feedback
+
+    start, end = bounds(first, last)
+    rows = (
+        Feedback.objects.filter(created_at__gte=start, created_at__lt=end)
+        .values("page_id", "page__title")
+        .annotate(yes=Count("pk", filter=Q(useful=True)), no=Count("pk", filter=Q(useful=False)))
+        .order_by("-no", "page__title")
+    )
+    return [(row["page_id"], row["page__title"], row["yes"], row["no"]) for row in rows]
+
+
+def unanswered_searches(first: datetime.date, last: datetime.date, limit: int = 500) -> list[tuple[str, str, int]]:
+    """(text, language, times) of the searches that found nothing in the period, most frequent first."""
+    from django.db.models import Sum
+
+    from loket.knowledge.models import UnansweredSearch
+
+    rows = (
+        UnansweredSearch.objects.filter(day__gte=first, day__lte=last)
+        .values("text", "language")
+        .annotate(times=Sum("count"))
+        .order_by("-times", "text")[:limit]
+    )
+    return [(row["text"], row["language"], row["times"]) for row in rows]

@@ -1,0 +1,309 @@
+"""The reports' tables: the same rows feed the page's table, its chart, and its CSV and XLSX exports. Column keys
+are stable names for programs (docs/reports.md lists them); labels are for people, in their language."""
+
+import datetime
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from loket.chat.models import Team
+from loket.contact.models import Topic
+from loket.reports import queries
+from loket.reports.models import ChatCounts, ChatDay
+from loket.reports.queries import Figures
+
+# The daily chat export's columns, exactly these first and in this order (issue #11); `team_name` follows.
+CHAT_CSV_HEADER = (
+    "date", "team", "offered", "answered", "abandoned", "short_abandoned", "expired", "turned_away", "service_level",
+    "wait_p50_s", "wait_p90_s", "first_response_p50_s", "handle_p50_s", "transfers", "ratings", "rating_avg",
+)  # fmt: skip
+CHAT_BREAKDOWNS = ("team", "topic", "agent", "language", "day", "hour")
+
+
+@dataclass
+class Column:
+    key: str
+    label: str
+
+
+@dataclass
+class Table:
+    caption: str
+    columns: list[Column]
+    rows: list[list[Any]] = field(default_factory=list)  # the first cell of each row labels it
+
+    @property
+    def header(self) -> list[str]:
+        return [column.key for column in self.columns]
+
+
+def figure_cells(f: Figures) -> list[Any]:
+    return [
+        f.offered, f.answered, f.abandoned, f.short_abandoned, f.expired, f.turned_away, f.service_level, f.wait_p50,
+        f.wait_p90, f.first_response_p50, f.handle_p50, f.transfers, f.rating_count, f.rating_average,
+    ]  # fmt: skip
+
+
+def figure_columns() -> list[Column]:
+    return [
+        Column("offered", _("Offered")),
+        Column("answered", _("Answered")),
+        Column("abandoned", _("Abandoned")),
+        Column("short_abandoned", _("Short abandoned")),
+        Column("expired", _("Expired")),
+        Column("turned_away", _("Turned away")),
+        Column("service_level", _("Service level (%)")),
+        Column("wait_p50_s", _("Wait, median (s)")),
+        Column("wait_p90_s", _("Wait, 90th percentile (s)")),
+        Column("first_response_p50_s", _("First response, median (s)")),
+        Column("handle_p50_s", _("Handle time, median (s)")),
+        Column("transfers", _("Transfers")),
+        Column("ratings", _("Ratings")),
+        Column("rating_avg", _("Average rating (1-5)")),
+    ]
+
+
+def daily_chat_rows(first: datetime.date, last: datetime.date, team_id: int | None) -> list[list[Any]]:
+    """One row per day and team (every team, even on a day without chats; no total row)."""
+    by_day_team: dict[tuple[datetime.date, int | None], Figures] = queries.grouped(
+        queries.chat_days(first, last, team_id=team_id), lambda row: (row.day, row.team_id)
+    )
+    teams = list(Team.objects.filter(pk=team_id) if team_id is not None else Team.objects.all())
+    known = {team.pk for team in teams}
+    names: dict[int | None, str] = {team.pk: str(team) for team in teams}
+    others = sorted({t for _, t in by_day_team if t not in known}, key=lambda t: (t is not None, t or 0))
+    rows = []
+    for day in queries.days(first, last):
+        for team in [*(team.pk for team in teams), *others]:
+            if team in known or (day, team) in by_day_team:
+                f = by_day_team.get((day, team), Figures())
+                rows.append([day.isoformat(), "" if team is None else team, *figure_cells(f), names.get(team, "")])
+    return rows
+
+
+def _labels(breakdown: str, keys: list[Hashable]) -> dict[Hashable, str]:
+    ids = [k for k in keys if isinstance(k, int)]
+    if breakdown == "team":
+        found: dict[Hashable, str] = {t.pk: str(t) for t in Team.objects.filter(pk__in=ids)}
+    elif breakdown == "topic":
+        found = {t.pk: str(t) for t in Topic.objects.filter(pk__in=ids)}
+    elif breakdown == "agent":
+        found = {pk: name for pk, name in queries.agent_names(ids).items()}
+    elif breakdown == "language":
+        found = dict(settings.LANGUAGES)
+    else:
+        found = {}
+    none = {"agent": _("Not answered"), "team": _("No team")}.get(breakdown, _("Unknown"))
+    return {
+        key: found.get(key)
+        or (none if key is None else _("Removed (%(id)s)") % {"id": key} if isinstance(key, int) else str(key))
+        for key in keys
+    }
+
+
+BREAKDOWN_KEYS: dict[str, Callable[[Any], Hashable]] = {
+    "team": lambda row: row.team_id,
+    "topic": lambda row: row.topic_id,
+    "agent": lambda row: row.agent_id,
+    "language": lambda row: row.language,
+    "day": lambda row: row.day,
+}
+
+
+def breakdown_label(breakdown: str) -> str:
+    return {
+        "team": _("Team"),
+        "topic": _("Topic"),
+        "agent": _("Agent"),
+        "language": _("Language"),
+        "day": _("Day"),
+        "hour": _("Hour of the week"),
+    }[breakdown]
+
+
+def chat_groups(rows: list[ChatCounts], breakdown: str) -> dict[Hashable, Figures]:
+    return queries.grouped(rows, BREAKDOWN_KEYS[breakdown])
+
+
+def chat_table(
+    rows: list[ChatCounts], breakdown: str, first: datetime.date, last: datetime.date,
+    groups: dict[Hashable, Figures] | None = None,
+) -> Table:  # fmt: skip
+    """The chat figures per team, topic, agent, language or day (every day of the period, also the quiet ones)."""
+    if groups is None:
+        groups = chat_groups(rows, breakdown)
+    labels: dict[Hashable, str]
+    if breakdown == "day":
+        keys: list[Hashable] = list(queries.days(first, last))
+        labels = {day: formats.date_format(day, "D j M Y") for day in keys if isinstance(day, datetime.date)}
+    else:
+        keys = sorted(groups, key=lambda k: (k is None, str(k) if not isinstance(k, int) else f"{k:012d}"))
+        labels = _labels(breakdown, keys)
+    table = Table(
+        caption=_("Chats per %(breakdown)s") % {"breakdown": breakdown_label(breakdown).lower()},
+        columns=[Column(breakdown, breakdown_label(breakdown)), *figure_columns()],
+    )
+    for key in keys:
+        table.rows.append([labels[key], *figure_cells(groups.get(key, Figures()))])
+    if breakdown != "day":
+        table.rows.sort(key=lambda row: str(row[0]).casefold())
+    return table
+
+
+def chart_categories(table: Table, breakdown: str, first: datetime.date, last: datetime.date) -> list[str]:
+    """The chart's labels: the table's, with days written short ("2 nov") so a month of them fits."""
+    if breakdown == "day":
+        return [formats.date_format(day, "j M") for day in queries.days(first, last)]
+    return [str(row[0]) for row in table.rows]
+
+
+def weekday_names() -> list[str]:
+    # Monday first, as the reports count weekdays (date.weekday()).
+    monday = datetime.date(2024, 1, 1)
+    return [formats.date_format(monday + datetime.timedelta(days=n), "l") for n in range(7)]
+
+
+def hour_table(rows: list[ChatDay]) -> tuple[Table, list[list[list[int]]]]:
+    """Offered, answered and abandoned per weekday and hour (Europe/Brussels)."""
+    grid = queries.hours_of_week(rows)
+    names = weekday_names()
+    table = Table(
+        caption=_("Chats per hour of the week"),
+        columns=[
+            Column("weekday", _("Day of the week")),
+            Column("hour", pgettext("hour of the day", "Hour")),
+            Column("offered", _("Offered")),
+            Column("answered", _("Answered")),
+            Column("abandoned", _("Abandoned")),
+        ],
+    )
+    for w, hours in enumerate(grid):
+        for h, (offered, answered, abandoned) in enumerate(hours):
+            table.rows.append([names[w], f"{h:02d}:00", offered, answered, abandoned])
+    return table, grid
+
+
+# --- E-mail ----------------------------------------------------------------------------------------------------
+
+EMAIL_BREAKDOWNS = ("day", "topic", "language", "agent")
+
+
+def _hours(values: list[int]) -> tuple[float | None, float | None]:
+    from loket.reports import definitions as d
+
+    counts = d.histogram(values)
+    p50, p90 = d.percentile(counts, 50), d.percentile(counts, 90)
+    return (round(p50 / 3600, 1) if p50 is not None else None, round(p90 / 3600, 1) if p90 is not None else None)
+
+
+def email_table(first: datetime.date, last: datetime.date, breakdown: str) -> Table:
+    """Cases received per day, topic, language or assignee, with first response and resolution times (hours)."""
+    from django.contrib.auth import get_user_model
+
+    from loket.reports import definitions as d
+
+    start, end = queries.bounds(first, last)
+    facts = queries.case_facts(start, end)
+    key = {
+        "day": lambda c: c.received_at.astimezone(queries.zone()).date(),
+        "topic": lambda c: c.topic_id,
+        "language": lambda c: c.language,
+        "agent": lambda c: c.assignee_id,
+    }[breakdown]
+    groups: dict[Hashable, list[queries.CaseFacts]] = {}
+    for case in facts:
+        groups.setdefault(key(case), []).append(case)
+    if breakdown == "day":
+        keys: list[Hashable] = list(queries.days(first, last))
+        labels: dict[Hashable, str] = {
+            k: formats.date_format(k, "D j M Y") for k in keys if isinstance(k, datetime.date)
+        }
+    elif breakdown == "agent":
+        keys = list(groups)
+        users = get_user_model().objects.filter(pk__in=[k for k in keys if isinstance(k, int)])
+        names = {user.pk: user.get_full_name() or user.get_username() for user in users}
+        labels = {k: names.get(k, _("Nobody")) if k is not None else _("Nobody") for k in keys}  # type: ignore[call-overload]
+    else:
+        keys = list(groups)
+        labels = _labels(breakdown, keys)
+    label = {"day": _("Day"), "topic": _("Topic"), "language": _("Language"), "agent": _("Assigned to")}[breakdown]
+    table = Table(
+        caption=_("E-mail cases per %(breakdown)s") % {"breakdown": label.lower()},
+        columns=[
+            Column(breakdown, label),
+            Column("received", _("Received")),
+            Column("by_form", _("By the form")),
+            Column("by_mail", _("By mail")),
+            Column("answered", _("Answered")),
+            Column("first_response_p50_h", _("First response, median (h)")),
+            Column("first_response_p90_h", _("First response, 90th percentile (h)")),
+            Column("closed", _("Closed")),
+            Column("resolution_p50_h", _("Resolution, median (h)")),
+            Column("resolution_p90_h", _("Resolution, 90th percentile (h)")),
+        ],
+    )
+    for k in keys:
+        cases = groups.get(k, [])
+        responses = [d.seconds(c.received_at, c.first_answer_at) for c in cases if c.first_answer_at]
+        resolutions = [d.seconds(c.received_at, c.closed_at) for c in cases if c.closed_at]
+        table.rows.append([
+            labels[k], len(cases), sum(c.by_form for c in cases), sum(not c.by_form for c in cases), len(responses),
+            *_hours(responses), len(resolutions), *_hours(resolutions),
+        ])  # fmt: skip
+    if breakdown != "day":
+        table.rows.sort(key=lambda row: str(row[0]).casefold())
+    return table
+
+
+def backlog_table(first: datetime.date, last: datetime.date) -> Table:
+    """Per day: the cases open at its end, their average age, and the cases reopened that day."""
+    day_list = queries.days(first, last)
+    ends = [queries.bounds(day, day)[1] for day in day_list]
+    start, end = queries.bounds(first, last)
+    reopened = queries.reopened_per_day(start, end)
+    table = Table(
+        caption=_("Open cases at the end of each day"),
+        columns=[
+            Column("day", _("Day")),
+            Column("open_at_end", _("Open at the end of the day")),
+            Column("open_age_avg_d", _("Their average age (days)")),
+            Column("reopened", _("Reopened")),
+        ],
+    )
+    for day, (count, age) in zip(day_list, queries.open_cases_at(ends), strict=True):
+        table.rows.append([formats.date_format(day, "D j M Y"), count, age, reopened[day]])
+    return table
+
+
+# --- Knowledge -------------------------------------------------------------------------------------------------
+
+
+def feedback_table(first: datetime.date, last: datetime.date) -> Table:
+    table = Table(
+        caption=_("“Was this useful?” per page"),
+        columns=[
+            Column("page", _("Page")),
+            Column("useful", _("Useful")),
+            Column("not_useful", _("Not useful")),
+            Column("useful_pct", _("Useful (%)")),
+        ],
+    )
+    for _page_id, title, yes, no in queries.feedback_per_page(first, last):
+        table.rows.append([title, yes, no, round(100 * yes / (yes + no), 1) if yes + no else None])
+    return table
+
+
+def searches_table(first: datetime.date, last: datetime.date) -> Table:
+    languages = dict(settings.LANGUAGES)
+    table = Table(
+        caption=_("Searches without result"),
+        columns=[Column("search", _("Search")), Column("language", _("Language")), Column("times", _("Times"))],
+    )
+    for text, language, times in queries.unanswered_searches(first, last):
+        table.rows.append([text, languages.get(language, language), times])
+    return table

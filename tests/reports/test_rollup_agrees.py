@@ -1,0 +1,132 @@
+"""The rollup the pages read agrees with a plain recount from the raw rows, whatever the history (hypothesis)."""
+
+import datetime
+import math
+from collections import Counter, defaultdict
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from loket.audit.models import AuditEntry
+from loket.chat.models import Conversation
+from loket.reports import actions, queries
+from loket.reports.models import ChatAgentDay, ChatDay, TurnedAway
+from tests.reports.conftest import BRUSSELS, after, local, make_chat
+
+START = local(2026, 10, 24, 0, 0)  # three days around the end of summer time (25 October 2026)
+FIRST, LAST = datetime.date(2026, 10, 24), datetime.date(2026, 10, 26)
+
+chats = st.lists(
+    st.fixed_dictionaries({
+        "joined": st.integers(0, 3 * 86400 - 1),
+        "team": st.integers(0, 1),
+        "kind": st.sampled_from(["waiting", "abandoned", "expired", "answered", "requeued", "moved-and-left"]),
+        "wait": st.integers(0, 200),
+        "reply": st.one_of(st.none(), st.integers(0, 120)),
+        "length": st.integers(1, 3600),
+        "rating": st.one_of(st.none(), st.integers(1, 5)),
+        "transfers": st.integers(0, 2),
+        "language": st.sampled_from(["nl", "en"]),
+    }),
+    max_size=12,
+)  # fmt: skip
+refusals = st.lists(st.tuples(st.integers(0, 3 * 86400 - 1), st.integers(0, 1)), max_size=4)
+
+
+def floor_seconds(start: datetime.datetime, end: datetime.datetime) -> int:
+    return math.floor((end - start).total_seconds())
+
+
+def recount(teams: list[int]) -> dict[tuple[datetime.date, int | None], dict[str, object]]:
+    """Straight from the definitions in docs/reports.md, one conversation at a time."""
+    found: dict[tuple[datetime.date, int | None], dict[str, object]] = defaultdict(
+        lambda: {"counts": Counter(), "waits": [], "first": [], "handle": [], "ratings": []}
+    )
+    for conversation in Conversation.objects.prefetch_related("queue_entries", "messages"):
+        entries = sorted(conversation.queue_entries.all(), key=lambda e: (e.joined_at, e.pk))
+        joined = conversation.created_at
+        day = joined.astimezone(BRUSSELS).date()
+        if not FIRST <= day <= LAST:
+            continue
+        row = found[(day, entries[0].team_id)]
+        counts = row["counts"]
+        counts["offered"] += 1
+        served = sorted(e.left_at for e in entries if e.outcome == "served")
+        if served:
+            counts["answered"] += 1
+            wait = floor_seconds(joined, served[0])
+            row["waits"].append(wait)
+            counts["in_time"] += wait <= 60
+            replies = sorted(m.created_at for m in conversation.messages.all() if m.author == "agent")
+            if replies:
+                row["first"].append(floor_seconds(served[0], replies[0]))
+            if conversation.ended_at:
+                row["handle"].append(floor_seconds(served[0], conversation.ended_at))
+        elif conversation.ended_at and conversation.ending == "gone":
+            counts["expired"] += 1
+        elif conversation.ended_at:
+            counts["abandoned"] += 1
+            counts["short"] += floor_seconds(joined, conversation.ended_at) < 10
+        counts["transfers"] += AuditEntry.objects.filter(
+            event="chat.transferred", subject=f"conversation:{conversation.pk}"
+        ).count()
+        if conversation.rating:
+            row["ratings"].append(conversation.rating)
+    for refusal in TurnedAway.objects.all():
+        found[(refusal.at.astimezone(BRUSSELS).date(), refusal.team_id)]["counts"]["turned_away"] += 1
+    return found
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(history=chats, turned_away=refusals)
+def test_the_rollup_agrees_with_a_recount_from_the_raw_rows(team, other_team, topic, agent, history, turned_away):
+    Conversation.objects.all().delete()
+    AuditEntry.objects.filter(event="chat.transferred").delete()
+    TurnedAway.objects.all().delete()
+    teams = [team, other_team]
+    for chat in history:
+        joined = after(START, chat["joined"])
+        wait, length, kind = chat["wait"], chat["length"], chat["kind"]
+        common = {"language": chat["language"], "rating": chat["rating"]}
+        if kind == "waiting":
+            make_chat(teams[chat["team"]], topic, joined, language=chat["language"])
+        elif kind in ("abandoned", "expired"):
+            ending = "gone" if kind == "expired" else "left-queue"
+            make_chat(teams[chat["team"]], topic, joined, ended=wait, ending=ending, **common)
+        else:
+            reply = wait + chat["reply"] if chat["reply"] is not None else None
+            extra = {}
+            if kind == "requeued":
+                extra = {"requeued": wait + 5, "taken_again": wait + 20, "to_team": teams[1 - chat["team"]]}
+            if kind == "moved-and-left":  # taken, back in a queue, and the visitor left there: still answered
+                extra = {"requeued": wait + 5}
+            make_chat(
+                teams[chat["team"]], topic, joined, taken=wait, reply=reply, ended=wait + 30 + length,
+                ending="visitor", agent=agent, transfers=chat["transfers"], **extra, **common,
+            )  # fmt: skip
+    for offset, team_index in turned_away:
+        TurnedAway.objects.create(at=after(START, offset), team_id=teams[team_index].pk, language="nl", reason="closed")
+
+    actions.rebuild(first=FIRST, last=LAST)
+
+    expected = recount([t.pk for t in teams])
+    stored = queries.grouped(ChatDay.objects.all(), lambda row: (row.day, row.team_id))
+    assert set(stored) == set(expected)
+    for key, want in expected.items():
+        got = stored[key]
+        counts = want["counts"]
+        assert (got.offered, got.answered, got.abandoned, got.short_abandoned, got.expired) == (
+            counts["offered"], counts["answered"], counts["abandoned"], counts["short"], counts["expired"],
+        ), key  # fmt: skip
+        assert (got.answered_in_time, got.transfers, got.turned_away) == (
+            counts["in_time"], counts["transfers"], counts["turned_away"],
+        ), key  # fmt: skip
+        assert got.waits == Counter(want["waits"])
+        assert got.first_responses == Counter(want["first"])
+        assert got.handle_times == Counter(want["handle"])
+        assert got.ratings == Counter(want["ratings"])
+    # The rollup per agent holds the same chats, only cut differently.
+    per_agent = queries.grouped(ChatAgentDay.objects.all(), lambda row: (row.day, row.team_id))
+    assert {key: vars(figures) for key, figures in per_agent.items()} == {
+        key: vars(figures) for key, figures in stored.items()
+    }
