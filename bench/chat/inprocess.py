@@ -51,7 +51,7 @@ class Link:
         self.shown = None
         self.frames: list[dict] = []
 
-    def push(self, frame: dict) -> None:
+    def push(self, frame: dict, encoded: str | None = None) -> None:
         self.frames.append(frame)
 
 

@@ -1,6 +1,7 @@
 """The ASGI application: Django for HTTP, the chat's consumers for WebSockets (session auth, Origin checked)."""
 
 import os
+from typing import Any
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")
 
@@ -19,11 +20,15 @@ from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E40
 from loket.chat.routing import websocket_urlpatterns  # noqa: E402
 from loket.staff.middleware import SecondFactorWebsocketGate  # noqa: E402
 
-application = ProtocolTypeRouter(
-    {
-        "http": django_application,
-        "websocket": AllowedHostsOriginValidator(
-            AuthMiddlewareStack(SecondFactorWebsocketGate(URLRouter(websocket_urlpatterns)))
-        ),
-    }
+websocket_application = AllowedHostsOriginValidator(
+    AuthMiddlewareStack(SecondFactorWebsocketGate(URLRouter(websocket_urlpatterns)))
 )
+
+
+async def websocket_entry(scope: dict[str, Any], receive: Any, send: Any) -> None:
+    """The server's own `send` goes along in the scope: the consumers write their frames with it directly (see
+    `Connection._write` in chat/consumers.py)."""
+    await websocket_application({**scope, "loket.send": send}, receive, send)
+
+
+application = ProtocolTypeRouter({"http": django_application, "websocket": websocket_entry})

@@ -141,6 +141,8 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# Threads for the chat's database work in each process. SQLite writes one at a time whatever the threads: one.
+LOKET_CHAT_DB_THREADS = 1
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server read while the worker writes; the timeout rides out short write locks.
     DATABASES["default"]["OPTIONS"] = {
@@ -159,9 +161,15 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not D
         # next request start afresh, so the pool is back within seconds of the database, not after a long backoff.
         "reconnect_timeout": 5,
     }
+    # The chat's database work runs on threads of its own (chat/consumers.py), at most half the pool: a burst of chat
+    # messages then waits for a thread, not for a connection, and the rest of the pool stays for pages and the hub.
+    LOKET_CHAT_DB_THREADS = max(1, DATABASES["default"]["OPTIONS"]["pool"]["max_size"] // 2)
     # The pool tries a connection before handing it out: after a database restart, the broken ones are replaced
     # instead of failing one request each.
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+LOKET_CHAT_DB_THREADS = int(os.environ.get("LOKET_CHAT_DB_THREADS", "0")) or LOKET_CHAT_DB_THREADS
+if "pool" in DATABASES["default"].get("OPTIONS", {}):  # more threads than connections would only wait for the pool
+    LOKET_CHAT_DB_THREADS = min(LOKET_CHAT_DB_THREADS, DATABASES["default"]["OPTIONS"]["pool"]["max_size"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -24,7 +24,7 @@ class Supervisor:
         self.frames: list[dict[str, Any]] = []
         self.arrived = asyncio.Event()
 
-    def push(self, frame: dict[str, Any]) -> None:
+    def push(self, frame: dict[str, Any], encoded: str | None = None) -> None:
         self.frames.append(frame)
         self.arrived.set()
 

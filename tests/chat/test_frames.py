@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from loket.asgi import application
-from loket.chat import actions, protocol
+from loket.chat import actions, protocol, queries
 from loket.chat import hub as chat_hub
 from loket.chat.models import Agent, Conversation, Team
 from loket.contact.models import Topic
@@ -200,3 +200,10 @@ async def test_a_chat_that_has_not_started_cannot_be_mailed(hub):
         pass
     assert answer["code"] == "bad-frame"  # binary frames are refused, and say so
     await visitor.disconnect()
+
+
+@given(position=st.integers(1, 10**9), low=st.integers(0, 10**6), span=st.integers(0, 10**6), known=st.booleans())
+def test_a_position_frame_made_by_hand_is_the_same_json(position, low, span, known):
+    estimate = queries.Estimate(low=low, high=low + span) if known else None
+    by_hand = protocol.position_json(position, estimate)
+    assert by_hand == json.dumps(protocol.position_frame(position, estimate), separators=(",", ":"))

@@ -9,10 +9,11 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from importlib import import_module
 from typing import Any
 
-from channels.db import database_sync_to_async
+from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.urls import reverse
@@ -32,7 +33,18 @@ log = logging.getLogger(__name__)
 MAX_OUTBOX = 1000  # frames waiting for a client that does not read; beyond it, it reconnects and resumes
 
 
-db = database_sync_to_async
+_executor: ThreadPoolExecutor | None = None
+
+
+def db(function: Callable[..., Any]) -> Any:
+    """The chat's database work, on threads of its own (LOKET_CHAT_DB_THREADS, at most half the PostgreSQL pool)
+    rather than Channels' default of one thread per process for every consumer's calls, one after another. Each call
+    gives its connection back to the pool before it returns (see `hub.in_thread`), so the threads never hold more
+    connections than there are threads."""
+    global _executor
+    if _executor is None:
+        _executor = ThreadPoolExecutor(settings.LOKET_CHAT_DB_THREADS, thread_name_prefix="loket-chat-db")
+    return hub.in_thread(function, _executor)
 
 
 class Connection(AsyncWebsocketConsumer):
@@ -41,7 +53,7 @@ class Connection(AsyncWebsocketConsumer):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.outbox: deque[dict[str, Any]] = deque()
+        self.outbox: deque[str] = deque()  # frames as JSON, waiting to be written
         self.held: list[dict[str, Any]] | None = None  # frames kept back while the client's state is read
         self.writer: asyncio.Task[None] | None = None
         self.hub: hub.Hub | None = None
@@ -51,11 +63,21 @@ class Connection(AsyncWebsocketConsumer):
         with connection_open(self.kind):
             await super().__call__(scope, receive, send)
 
-    def push(self, frame: dict[str, Any]) -> None:
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        """As Channels' own, without its close_old_connections() before every handler: that is a trip to the
+        database thread for every frame, a ping too, queued behind everyone's database work. Every database call
+        here goes through `db`, which gives its connection back itself."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
+    def push(self, frame: dict[str, Any], encoded: str | None = None) -> None:
+        """Queue a frame; `encoded` is its JSON when the caller made it once for many connections."""
         if self.held is not None:
             self.held.append(frame)
             return
-        self.outbox.append(frame)
+        self.outbox.append(encoded or json.dumps(frame, separators=(",", ":")))
         if len(self.outbox) > MAX_OUTBOX:
             self.outbox.clear()
             asyncio.get_running_loop().create_task(self.close(code=1013))  # "try again later"
@@ -69,10 +91,13 @@ class Connection(AsyncWebsocketConsumer):
             self.push(frame)
 
     async def _write(self) -> None:
+        # The server's own send when the application was entered through loket.asgi: the middlewares' wrappers
+        # around it only act on HTTP responses, and cost a look at the session for every frame.
+        send = self.scope.get("loket.send") or self.base_send
         while self.outbox:
-            frame = self.outbox.popleft()
+            text = self.outbox.popleft()
             try:
-                await self.send(text_data=json.dumps(frame, separators=(",", ":")))
+                await send({"type": "websocket.send", "text": text})
             except Exception:  # the socket is gone; disconnect cleans up
                 self.outbox.clear()
 
@@ -133,10 +158,10 @@ class VisitorConsumer(Connection):
         if self.hub is not None:
             self.hub.remove_visitor(self)
 
-    def push(self, frame: dict[str, Any]) -> None:
+    def push(self, frame: dict[str, Any], encoded: str | None = None) -> None:
         if frame["type"] == "requeued" and self.hub is not None and frame["team"] != self.team_id:
             self.hub.move_visitor(self, frame["team"])
-        super().push(frame)
+        super().push(frame, encoded)
 
     async def handle(self, frame: Frame) -> None:
         if frame.type == "resume":
@@ -282,18 +307,18 @@ class AgentConsumer(Connection):
         hello["queues"] = self.hub.queue_summaries()
         self.held.insert(0, hello)
         self.release()
-        self.hub.mark_board()  # the hello marked this agent present: supervisors see it
+        self.hub.board_wanted()  # the hello marked this agent present: supervisors see it
 
     async def disconnect(self, code: int) -> None:
         if self.hub is not None:
             self.hub.remove_console(self)
 
-    def push(self, frame: dict[str, Any]) -> None:
+    def push(self, frame: dict[str, Any], encoded: str | None = None) -> None:
         if frame["type"] == "signed-out":
             if frame.get("session") not in (None, self.session_mark):
                 return  # another session of the same person: this console stays
             asyncio.get_running_loop().create_task(self._close_after_writing(4401))
-        super().push(frame)
+        super().push(frame, encoded)
 
     async def _close_after_writing(self, code: int) -> None:
         if self.writer is not None:

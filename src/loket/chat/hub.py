@@ -23,6 +23,7 @@ import secrets
 import time
 import weakref
 from collections.abc import Iterable
+from concurrent.futures import Executor
 from typing import Any, Protocol
 
 from channels.db import database_sync_to_async
@@ -35,10 +36,11 @@ from loket.chat import actions, events, protocol, queries
 log = logging.getLogger(__name__)
 
 
-def in_thread(function: Any) -> Any:
-    """The hub's own database work runs in the shared pool, apart from any connection's thread. The connection goes
-    back to the pool inside the call, in the same context that opened it: Channels' cleanup runs outside asgiref's
-    copy of the context, and the PostgreSQL suite ran out of pooled connections held by hubs of finished tests."""
+def in_thread(function: Any, executor: Executor | None = None) -> Any:
+    """Database work off the event loop, in `executor` (the loop's default one unless given). The connection goes
+    back to the pool inside the call, in the same context that opened it: database_sync_to_async closes connections
+    outside asgiref's copy of the context, where it cannot see this one, so each call kept a pooled connection
+    checked out (the PostgreSQL suite ran out of them, and could not drop its database afterwards)."""
 
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
@@ -46,7 +48,7 @@ def in_thread(function: Any) -> Any:
         finally:
             close_old_connections()
 
-    return database_sync_to_async(run, thread_sensitive=False)
+    return database_sync_to_async(run, thread_sensitive=False, executor=executor)
 
 
 FLUSH_DELAY = 0.02  # seconds to gather queue changes into one pass
@@ -65,9 +67,14 @@ RATE_TTL = 10.0  # seconds a team's service rate is reused for estimates
 GONE_KEPT = 100_000  # departures remembered per team
 
 
+def encode(frame: dict[str, Any]) -> str:
+    return json.dumps(frame, separators=(",", ":"))
+
+
 class Link(Protocol):
-    def push(self, frame: dict[str, Any]) -> None:
-        """Queue a frame for the client, in order, without waiting for it to be written."""
+    def push(self, frame: dict[str, Any], encoded: str | None = None) -> None:
+        """Queue a frame for the client, in order, without waiting for it to be written; `encoded` is its JSON, made
+        once for all the links it goes to."""
 
 
 class VisitorLink(Link, Protocol):
@@ -225,10 +232,11 @@ class Hub:
                 console.push(event["frame"])
             if "colleague" in event:
                 colleague = {"type": "colleague", "agent": event["colleague"]}
+                encoded = encode(colleague)
                 for agent_id, links in self.consoles.items():
                     if agent_id != event["agent"]:
                         for link in links:
-                            link.push(colleague)
+                            link.push(colleague, encoded)
                 self.mark_board()
         elif kind == "board":
             self._show_board(event["frame"])
@@ -237,11 +245,11 @@ class Hub:
                 self.board_last = 0.0
             self.mark_board()
         elif kind == "case":
-            teams = set(event["teams"])
+            teams, encoded = set(event["teams"]), encode(event["frame"])
             for links in self.consoles.values():
                 for link in links:
                     if link.supervisor or not teams.isdisjoint(link.team_ids):
-                        link.push(event["frame"])
+                        link.push(event["frame"], encoded)
 
     def _apply(self, event: dict[str, Any]) -> None:
         queue = self.queues.setdefault(event["team"], TeamQueue())
@@ -302,7 +310,7 @@ class Hub:
             estimate = queries.estimate(position, rate)
             if link.shown != (position, estimate):
                 link.shown = (position, estimate)
-                link.push(protocol.position_frame(position, estimate))
+                link.push(protocol.position_frame(position, estimate), protocol.position_json(position, estimate))
 
     def _send_summaries(self) -> None:
         summaries = self.queue_summaries()
@@ -310,9 +318,10 @@ class Hub:
             return
         self.summaries = summaries
         frame = {"type": "queues", "queues": summaries}
+        encoded = encode(frame)
         for links in self.consoles.values():
             for link in links:
-                link.push(frame)
+                link.push(frame, encoded)
 
     # --- the supervisors' board ---
     #
@@ -353,9 +362,9 @@ class Hub:
             await self._everywhere({"kind": "board", "frame": frame})
 
     def _show_board(self, frame: dict[str, Any]) -> None:
-        self.board = frame
+        self.board, encoded = frame, encode(frame)
         for link in list(self.supervisors):
-            link.push(frame)
+            link.push(frame, encoded)
 
     def _redis(self) -> Any:
         if self.redis is None:
@@ -475,10 +484,11 @@ class Hub:
 
     def _tell_everyone(self, frame: dict[str, Any]) -> None:
         """After a gap in the subscription, events may have been missed: clients ask again for what they lack."""
+        encoded = encode(frame)
         for index in (self.visitors, self.consoles):
             for links in index.values():
                 for link in links:
-                    link.push(frame)
+                    link.push(frame, encoded)
 
     async def _heartbeat(self) -> None:
         """Say which visitors and agents are still connected here, and let absences run out. Every process does
