@@ -77,3 +77,18 @@ async def test_a_console_whose_session_expired_closes_at_its_next_frame(monkeypa
     await console.send_json_to({"type": "ping"})
     frame, code = await closed_with(console)
     assert frame["type"] == "signed-out" and code == 4401
+
+
+async def test_a_console_signed_out_twice_at_once_hears_it_once_and_closes():
+    """Signing out everywhere ends every session and, for the browser that asked, its own as well: two events, one
+    frame, then the close (a second frame after it raced the close)."""
+    await sync_to_async(make_staff)("ann", "agent")
+    desk = Client()
+    await sync_to_async(sign_in)(desk, "ann")
+    on_desk = await signed_in_console(desk)
+    await sync_to_async(desk.post)("/staff/sign-out-everywhere/")
+    outputs = []
+    while not outputs or outputs[-1]["type"] != "websocket.close":
+        outputs.append(await on_desk.receive_output(timeout=10))
+    assert [o["type"] for o in outputs] == ["websocket.send", "websocket.close"]
+    assert await on_desk.receive_nothing(timeout=0.5)

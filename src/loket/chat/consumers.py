@@ -271,6 +271,7 @@ class AgentConsumer(Connection):
 
     frames = protocol.CONSOLE_FRAMES
     kind = "console"
+    signed_out = False
     agent_id = 0
     agent: Agent
     team_ids: frozenset[int] = frozenset()
@@ -314,9 +315,12 @@ class AgentConsumer(Connection):
             self.hub.remove_console(self)
 
     def push(self, frame: dict[str, Any], encoded: str | None = None) -> None:
+        if self.signed_out:
+            return  # closing: one `signed-out` says it all (signing out everywhere sends one per session too)
         if frame["type"] == "signed-out":
             if frame.get("session") not in (None, self.session_mark):
                 return  # another session of the same person: this console stays
+            self.signed_out = True
             asyncio.get_running_loop().create_task(self._close_after_writing(4401))
         super().push(frame, encoded)
 

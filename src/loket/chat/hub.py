@@ -394,7 +394,7 @@ class Hub:
         """An event for every process, this one included: through Redis, or, without it, here only."""
         if settings.REDIS_URL:
             try:
-                await self._redis().publish(events.CHANNEL, json.dumps(event, separators=(",", ":")))
+                await self._redis().publish(events.CHANNEL, encode(event))
                 return
             except Exception:
                 log.warning("chat event not published to Redis (unavailable); handled in this process only")
