@@ -224,6 +224,7 @@ def test_an_agent_handles_two_chats_and_an_e_mail_case_by_keyboard_alone(browser
     page.keyboard.type(" en laat het u weten.")
     page.keyboard.press("Control+Enter")
     expect(wim.locator(".lk-chat__message--agent").last).to_have_text(re.compile("Ik zoek het even op en laat"))
+    expect(in_front(page).locator(".lk-chat__message--sending")).to_have_count(0)  # the console has its `ack`
     assert [key for key in page.evaluate(DRAFTS) if ".draft.chat." in key] == []  # sent: the draft is gone
 
     # The knowledge pages, searched from the context pane: a link goes into the answer.
