@@ -27,9 +27,18 @@ def _development_secret() -> str:
     """A per-install secret kept under ./var/, so sessions survive restarts without a shared default."""
     path = VAR_DIR / "secret_key"
     if not path.exists():
+        # Written aside and linked into place: of two processes starting at once on a new ./var/, neither reads a
+        # half-written (empty) key, and the first link wins (a second one fails: the key is there).
         VAR_DIR.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+        draft = VAR_DIR / f"secret_key.{os.getpid()}"
+        draft.write_text(secrets.token_urlsafe(50))
+        draft.chmod(0o600)
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass  # another process was first: its key is the one
+        finally:
+            draft.unlink()
     return path.read_text().strip()
 
 

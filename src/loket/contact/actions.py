@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -270,6 +270,16 @@ def receive_mail(
     mail = incoming.read(raw, envelope_sender=envelope_sender, headers_only=headers_only)
     mail.recipients = [*(recipients or []), *mail.recipients]
     key = mail.message_id or "sha256:" + hashlib.sha256(raw).hexdigest()
+    try:
+        return _receive_once(mail, key, mailbox)
+    except IntegrityError:  # the same mail, stored this very moment from another mailbox: that one counts
+        found = IncomingMail.objects.filter(key=key).first()
+        if found is None:
+            raise
+        return found
+
+
+def _receive_once(mail: incoming.Incoming, key: str, mailbox: str) -> IncomingMail:
     with transaction.atomic():
         seen = IncomingMail.objects.select_for_update().filter(key=key).first()
         if seen is not None and seen.status != IncomingMail.Status.FAILED:
