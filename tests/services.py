@@ -156,14 +156,15 @@ class Mailbox:
 
 
 @contextmanager
-def smtp_server(port: int | None = None) -> Iterator[tuple[int, Mailbox]]:
+def smtp_server(port: int | None = None, handler: Any = None) -> Iterator[tuple[int, Any]]:
+    """A real SMTP server (aiosmtpd) on a free port or the one given; `handler` keeps what arrives (a Mailbox)."""
     from aiosmtpd.controller import Controller
 
-    mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port or free_port())
+    handler = handler or Mailbox()
+    controller = Controller(handler, hostname="127.0.0.1", port=port or free_port())
     controller.start()
     try:
-        yield controller.port, mailbox
+        yield controller.port, handler
     finally:
         controller.stop()
 

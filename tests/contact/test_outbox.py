@@ -3,16 +3,14 @@ several workers that never send a mail twice."""
 
 import contextlib
 import threading
-from collections.abc import Iterator
 from email import message_from_bytes
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from loket.contact import tasks
 from loket.contact.models import OutgoingMail
+from tests import services
 from tests.contact.test_console import new_case
-from tests.services import free_port
 
 
 class Recorder:
@@ -34,15 +32,8 @@ class Recorder:
         return sorted(str(message_from_bytes(raw)["Message-ID"]).strip() for _, raw in self.messages)
 
 
-@contextlib.contextmanager
-def smtp_server(port: int | None = None) -> Iterator[tuple[int, Recorder]]:
-    recorder = Recorder()
-    controller = Controller(recorder, hostname="127.0.0.1", port=port or free_port())
-    controller.start()
-    try:
-        yield controller.port, recorder
-    finally:
-        controller.stop()
+def smtp_server(port: int | None = None) -> contextlib.AbstractContextManager[tuple[int, Recorder]]:
+    return services.smtp_server(port, Recorder())  # a handler that also counts the connections
 
 
 @pytest.fixture
