@@ -4,6 +4,7 @@ from django.test import Client
 from wagtail.models import Locale, Page, Site
 
 from loket.knowledge.models import ArticlePage, ContactPage, GuidancePage, HomePage, IndexPage
+from loket.security import forget_local_limits
 from tests.services import smtp_server
 
 SERVICE = "1700@loket.localhost"
@@ -11,10 +12,12 @@ SERVICE = "1700@loket.localhost"
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
-    """Rate-limit counters live in the cache; each test starts with none."""
+    """Rate-limit counters live in the cache and in this process's buckets; each test starts with none."""
     cache.clear()
+    forget_local_limits()
     yield
     cache.clear()
+    forget_local_limits()
 
 
 @pytest.fixture

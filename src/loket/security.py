@@ -107,3 +107,32 @@ def limit_used_up(scope: str, key: str) -> bool:
         cache.add(key, 1, timeout=window)
         return False
     return count > limit
+
+
+_buckets: dict[tuple[str, str], tuple[float, float]] = {}  # (scope, key) -> (tokens left, when counted)
+BUCKETS_KEPT = 100_000
+
+
+def local_limit_used_up(scope: str, key: str) -> bool:
+    """As `limit_used_up`, in this process's memory: a token bucket (`limit` at once, refilled over the window) with
+    no round trip. For keys that live on one connection, such as a chat's side, and are checked on its event loop;
+    a client with sockets in several processes has a budget in each, so at most the number of processes times it."""
+    now = time.monotonic()
+    tokens = _tokens((scope, key), now)
+    if tokens < 1:
+        return True
+    if len(_buckets) > BUCKETS_KEPT:  # buckets that have filled up again tell nothing: forget them
+        for full in [name for name in _buckets if _tokens(name, now) >= settings.LOKET_RATE_LIMITS[name[0]][0]]:
+            del _buckets[full]
+    _buckets[(scope, key)] = (tokens - 1, now)
+    return False
+
+
+def _tokens(name: tuple[str, str], now: float) -> float:
+    limit, window = settings.LOKET_RATE_LIMITS[name[0]]
+    left, then = _buckets.get(name, (float(limit), now))
+    return min(float(limit), left + (now - then) * limit / window)
+
+
+def forget_local_limits() -> None:
+    _buckets.clear()

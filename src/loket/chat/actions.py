@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -142,11 +142,66 @@ def _locked(conversation_id: int) -> Conversation:
     return conversation
 
 
-@transaction.atomic
 def post_message(
     *, conversation_id: int, author: str, text: str, client_id: str = "", agent: Agent | None = None
 ) -> Message:
     """Store a message with the conversation's next number; a resend (same client id, same text) returns the first."""
+    message = _store_at_once(conversation_id, author, text, client_id, agent)
+    if message is None:
+        message = _post_message_locked(conversation_id, author, text, client_id, agent)
+    return message
+
+
+# On PostgreSQL, the common case in one statement and one round trip: the number (UPDATE … RETURNING, which holds
+# the conversation's row until the statement ends) and the insert. A resend breaks the (conversation, author,
+# client_id) constraint, so the whole statement, number included, is undone; it, and an ended chat or one that is not
+# the agent's, take the locked path below, which tells them apart. The supervisors' table is the M2M's own.
+_AT_ONCE = """
+WITH numbered AS (
+    UPDATE chat_conversation SET last_seq = last_seq + 1
+    WHERE id = %(conversation)s AND status <> 'ended' AND (
+        %(author)s <> 'agent' OR agent_id = %(agent)s OR EXISTS (
+            SELECT 1 FROM chat_conversation_supervisors s
+            WHERE s.conversation_id = %(conversation)s AND s.agent_id = %(agent)s))
+    RETURNING id, last_seq, agent_id
+), stored AS (
+    INSERT INTO chat_message (conversation_id, seq, author, agent_id, text, client_id, created_at)
+    SELECT id, last_seq, %(author)s, %(agent)s, %(text)s, %(client_id)s, %(now)s FROM numbered
+    RETURNING id, seq
+)
+SELECT stored.id, stored.seq, numbered.agent_id FROM stored, numbered
+"""
+
+
+def _store_at_once(conversation_id: int, author: str, text: str, client_id: str, agent: Agent | None) -> Message | None:
+    """The message stored and committed in one statement, or None when the locked path must decide."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return None  # SQLite has no UPDATE in WITH; inside a caller's transaction a failed statement would end it
+    now = timezone.now()
+    parameters: dict[str, Any] = {
+        "conversation": conversation_id, "author": author, "agent": agent.pk if agent else None, "text": text,
+        "client_id": client_id, "now": now,
+    }  # fmt: skip
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(_AT_ONCE, parameters)
+            row = cursor.fetchone()
+    except IntegrityError:  # a resend of a stored message
+        return None
+    if row is None:
+        return None
+    pk, seq, conversation_agent_id = row
+    message = Message(
+        pk=pk, conversation_id=conversation_id, seq=seq, author=author, agent=agent, text=text, client_id=client_id,
+        created_at=now,
+    )  # fmt: skip
+    events.to_conversation(conversation_id, conversation_agent_id, protocol.message_frame(message))
+    message_stored_on_commit(author)
+    return message
+
+
+@transaction.atomic
+def _post_message_locked(conversation_id: int, author: str, text: str, client_id: str, agent: Agent | None) -> Message:
     conversation = _locked(conversation_id)
     if author == Message.Author.AGENT and (agent is None or not _takes_part(conversation, agent)):
         raise _not_yours()

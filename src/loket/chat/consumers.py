@@ -7,6 +7,7 @@ import asyncio
 import json
 import logging
 import time
+import weakref
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -27,7 +28,7 @@ from loket.chat.protocol import Frame, ProtocolError
 from loket.contact import queries as contact_queries
 from loket.contact.models import Case, Topic
 from loket.metrics import connection_open
-from loket.security import STAFF_SEEN, client_address_of, idle_too_long, limit_used_up
+from loket.security import STAFF_SEEN, client_address_of, idle_too_long, limit_used_up, local_limit_used_up
 
 log = logging.getLogger(__name__)
 MAX_OUTBOX = 1000  # frames waiting for a client that does not read; beyond it, it reconnects and resumes
@@ -45,6 +46,48 @@ def db(function: Callable[..., Any]) -> Any:
     if _executor is None:
         _executor = ThreadPoolExecutor(settings.LOKET_CHAT_DB_THREADS, thread_name_prefix="loket-chat-db")
     return hub.in_thread(function, _executor)
+
+
+class Batched:
+    """Calls of a database function that come in the same turn of the event loop share one trip to a database thread:
+    `function` takes all their arguments as one list and answers a list in the same order. A restart's burst of
+    reconnects (thousands of visitors at once) then costs a few trips, not one each."""
+
+    LIMIT = 200  # arguments per trip: SQLite allows a query only so many conditions
+
+    def __init__(self, function: Callable[[list[Any]], list[Any]]) -> None:
+        self.function = function
+        self.waiting: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, list[tuple[Any, asyncio.Future[Any]]]] = (
+            weakref.WeakKeyDictionary()
+        )
+        self.trips: set[asyncio.Task[None]] = set()  # (the loop keeps only weak references to tasks)
+
+    async def __call__(self, argument: Any) -> Any:
+        loop = asyncio.get_running_loop()
+        future = loop.create_future()
+        waiting = self.waiting.setdefault(loop, [])
+        waiting.append((argument, future))
+        if len(waiting) == 1:  # the first of this turn: the trip starts in the next, with all that came meanwhile
+            self.trips.add(trip := loop.create_task(self._run(loop)))
+            trip.add_done_callback(self.trips.discard)
+        return await future
+
+    async def _run(self, loop: asyncio.AbstractEventLoop) -> None:
+        waiting = self.waiting.pop(loop, [])
+        chunks = [waiting[start : start + self.LIMIT] for start in range(0, len(waiting), self.LIMIT)]
+        await asyncio.gather(*map(self._trip, chunks))
+
+    async def _trip(self, chunk: list[tuple[Any, "asyncio.Future[Any]"]]) -> None:
+        try:
+            results = await db(self.function)([argument for argument, _ in chunk])
+        except Exception as error:
+            for _, future in chunk:
+                if not future.done():
+                    future.set_exception(error)
+            return
+        for (_, future), result in zip(chunk, results, strict=True):
+            if not future.done():  # a caller that went away meanwhile
+                future.set_result(result)
 
 
 class Connection(AsyncWebsocketConsumer):
@@ -73,33 +116,62 @@ class Connection(AsyncWebsocketConsumer):
         await handler(message)
 
     def push(self, frame: dict[str, Any], encoded: str | None = None) -> None:
-        """Queue a frame; `encoded` is its JSON when the caller made it once for many connections."""
+        """Write a frame, or queue it behind a write that is waiting; `encoded` is its JSON when the caller made it
+        once for many connections."""
         if self.held is not None:
             self.held.append(frame)
             return
-        self.outbox.append(encoded or json.dumps(frame, separators=(",", ":")))
+        text = encoded or json.dumps(frame, separators=(",", ":"))
+        if self.writer is None or self.writer.done():
+            self.writer = self._send_eagerly(text)
+            return
+        self.outbox.append(text)
         if len(self.outbox) > MAX_OUTBOX:
             self.outbox.clear()
             asyncio.get_running_loop().create_task(self.close(code=1013))  # "try again later"
-            return
-        if self.writer is None or self.writer.done():
-            self.writer = asyncio.get_running_loop().create_task(self._write())
+
+    def _send_eagerly(self, text: str) -> "asyncio.Task[None] | None":
+        """Run the server's send at once, here: uvicorn's writes to the transport without waiting for anything, so a
+        frame costs no task and no trip through the loop (a queue's fan-out pushes thousands at once). Only a send
+        that has to wait goes on in a task, and frames pushed meanwhile queue behind it."""
+        # The server's own send when the application was entered through loket.asgi: the middlewares' wrappers
+        # around it only act on HTTP responses, and cost a look at the session for every frame.
+        send = self.scope.get("loket.send") or self.base_send
+        sending = send({"type": "websocket.send", "text": text})
+        try:
+            waiting_for = sending.send(None)
+        except StopIteration:
+            return None
+        except Exception:  # the socket is gone; disconnect cleans up
+            return None
+        return asyncio.get_running_loop().create_task(self._write(sending, waiting_for))
+
+    async def _write(self, sending: Any, waiting_for: Any) -> None:
+        """Finish a send that had to wait, as a task would have, then write what queued behind it."""
+        send = self.scope.get("loket.send") or self.base_send
+        try:
+            while True:
+                if waiting_for is None:  # a bare yield: let the loop run once
+                    await asyncio.sleep(0)
+                else:  # a future, as a task would wait for it; its result or error goes to `sending` below
+                    waiting_for._asyncio_future_blocking = False
+                    await asyncio.wait([waiting_for])
+                try:
+                    waiting_for = sending.send(None)
+                except StopIteration:
+                    break
+            while self.outbox:
+                await send({"type": "websocket.send", "text": self.outbox.popleft()})
+        except asyncio.CancelledError:
+            sending.close()
+            raise
+        except Exception:  # the socket is gone; disconnect cleans up
+            self.outbox.clear()
 
     def release(self) -> None:
         held, self.held = self.held or [], None
         for frame in held:
             self.push(frame)
-
-    async def _write(self) -> None:
-        # The server's own send when the application was entered through loket.asgi: the middlewares' wrappers
-        # around it only act on HTTP responses, and cost a look at the session for every frame.
-        send = self.scope.get("loket.send") or self.base_send
-        while self.outbox:
-            text = self.outbox.popleft()
-            try:
-                await send({"type": "websocket.send", "text": text})
-            except Exception:  # the socket is gone; disconnect cleans up
-                self.outbox.clear()
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         """One frame. Whatever it holds and whatever handling it raises, the connection stays: a client is told with
@@ -134,8 +206,9 @@ class Connection(AsyncWebsocketConsumer):
             self.release()
 
 
-def _limited(scope: str, key: str) -> None:
-    if limit_used_up(scope, key):
+def _limited(scope: str, key: str, *, here: bool = False) -> None:
+    """Refuse past `scope`'s limit: counted in this process (`here`, no round trip) or shared through the cache."""
+    if (local_limit_used_up if here else limit_used_up)(scope, key):
         raise ChatError("rate-limited", _("That was a lot in a short time. Wait a moment and try again."))
 
 
@@ -174,21 +247,23 @@ class VisitorConsumer(Connection):
         conversation = self.conversation_id
         if frame.type == "message":
             text, client_id = frame.text(), frame.string("client_id", limit=64)
-            await self.post(lambda: _visitor_message(conversation, text, client_id), {"client_id": client_id})
+            _limited("chat-message", f"visitor:{conversation}", here=True)
+            await self.post(
+                lambda: actions.post_message(
+                    conversation_id=conversation, author=Message.Author.VISITOR, text=text, client_id=client_id
+                ),
+                {"client_id": client_id},
+            )
         elif frame.type == "typing":
             active = bool(frame.data.get("active"))
-            await db(_signal)(
-                f"visitor:{conversation}",
-                lambda: actions.signal_typing(
+            if _signal_allowed(f"visitor:{conversation}"):
+                await db(actions.signal_typing)(
                     conversation_id=conversation, author=Message.Author.VISITOR, active=active
-                ),
-            )
+                )
         elif frame.type == "read":
             seq = frame.integer("seq")
-            await db(_signal)(
-                f"visitor:{conversation}",
-                lambda: actions.mark_read(conversation_id=conversation, reader=Message.Author.VISITOR, seq=seq),
-            )
+            if _signal_allowed(f"visitor:{conversation}"):
+                await db(actions.mark_read)(conversation_id=conversation, reader=Message.Author.VISITOR, seq=seq)
         elif frame.type == "leave":
             await db(actions.end_conversation)(conversation_id=conversation, ending=Conversation.Ending.VISITOR)
         elif frame.type == "rate":
@@ -201,61 +276,62 @@ class VisitorConsumer(Connection):
 
     async def resume(self, frame: Frame) -> None:
         token, last_seq = frame.string("token", limit=64), frame.integer("last_seq", 0)
-        conversation = await db(_visitor_resume)(token)
+        conversation = await _resuming(token)
         if self.conversation_id and (conversation is None or conversation.pk != self.conversation_id):
             # Another (or no) chat's token on a connection that has one: refused; the connection and its chat go on.
             raise ProtocolError("bad-frame", _("This connection belongs to another chat."))
-        if conversation is None:
+        if conversation is None or not await self._send_state(conversation, last_seq):
             self.push(protocol.error_frame("unknown-conversation", _("This chat no longer exists. Start a new one.")))
             if self.writer is not None:
                 await self.writer  # the client reads why before the socket closes
             await self.close(code=4404)
-            return
+
+    async def _send_state(self, conversation: Conversation, last_seq: int) -> bool:
+        """The conversation's state and the messages after `last_seq`, ahead of whatever the hub delivers from the
+        moment this connection joins it; False when the conversation is gone (the retention purge, just now)."""
         translation.activate(conversation.language)
-        self.held = []  # whatever the hub delivers from now on follows the state read below
+        self.held = []
         try:
             if not self.conversation_id:
                 self.conversation_id, self.team_id = conversation.pk, conversation.team_id
                 self.ticket = conversation.ticket
                 self.hub = await hub.current()
                 self.hub.add_visitor(self)
-            conversation, messages = await db(_state)(conversation.pk, last_seq)
             assert self.hub is not None
+            state = await _states((conversation.pk, last_seq))
+            if state is None:
+                return False
+            conversation, messages = state
             waiting = conversation.status == Conversation.Status.WAITING
             position, estimate = (
                 await self.hub.place(conversation.team_id, conversation.ticket) if waiting else (None, None)
             )
-            state = protocol.visitor_state(conversation, position, estimate)
-            self.held[:0] = [state, *map(protocol.message_frame, messages)]
+            self.held[:0] = [
+                protocol.visitor_state(conversation, position, estimate),
+                *map(protocol.message_frame, messages),
+            ]
         finally:
             self.release()
         self.hub.move_visitor(self, conversation.team_id)  # (re)computes position and estimate
+        return True
 
 
-def _visitor_resume(token: str) -> Conversation | None:
-    conversation = queries.conversation_for_token(token)
-    if conversation is not None and conversation.status != Conversation.Status.ENDED:
-        actions.touch(conversation_ids=[conversation.pk], agent_ids=[])
-    return conversation
+def _visitors_resuming(tokens: list[str]) -> list[Conversation | None]:
+    """The conversations of many resuming visitors, marked present (unless ended) in one update."""
+    found = queries.conversations_for_tokens(tokens)
+    present = [c.pk for c in found.values() if c.status != Conversation.Status.ENDED]
+    actions.touch(conversation_ids=present, agent_ids=[])
+    return [found.get(token) for token in tokens]
 
 
-def _state(conversation_id: int, last_seq: int) -> tuple[Conversation, list[Message]]:
-    conversation = Conversation.objects.select_related("agent__user").get(pk=conversation_id)
-    return conversation, queries.messages_after(conversation_id, last_seq)
+_resuming = Batched(_visitors_resuming)
+_states = Batched(queries.states_after)
 
 
-def _signal(key: str, send: Callable[[], None]) -> None:
+def _signal_allowed(key: str) -> bool:
     """Typing and read marks, per conversation and side: past their limit they are dropped without a word (they are
     only worth something now, and a client that floods them loses nothing it needs)."""
-    if not limit_used_up("chat-signal", key):
-        send()
-
-
-def _visitor_message(conversation_id: int, text: str, client_id: str) -> Message:
-    _limited("chat-message", f"visitor:{conversation_id}")
-    return actions.post_message(
-        conversation_id=conversation_id, author=Message.Author.VISITOR, text=text, client_id=client_id
-    )
+    return not local_limit_used_up("chat-signal", key)
 
 
 def _transcript(conversation_id: int, email: str) -> None:
@@ -379,15 +455,14 @@ class AgentConsumer(Connection):
                 self.push(protocol.message_frame(message))
         elif frame.type == "typing":
             active = bool(frame.data.get("active"))
-            await db(_signal)(f"agent:{conversation}", lambda: _agent_typing(agent, conversation, active))
+            if _signal_allowed(f"agent:{conversation}"):
+                await db(_agent_typing)(agent, conversation, active)
         elif frame.type == "read":
             seq = frame.integer("seq")
-            await db(_signal)(
-                f"agent:{conversation}",
-                lambda: actions.mark_read(
+            if _signal_allowed(f"agent:{conversation}"):
+                await db(actions.mark_read)(
                     conversation_id=conversation, reader=Message.Author.AGENT, seq=seq, agent=agent
-                ),
-            )
+                )
         elif frame.type == "close":
             await db(actions.end_conversation)(
                 conversation_id=conversation, ending=Conversation.Ending.AGENT, agent=agent, address=self.address,

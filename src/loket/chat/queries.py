@@ -142,6 +142,28 @@ def conversation_for_token(token: str) -> Conversation | None:
     return Conversation.objects.select_related("agent__user", "team", "topic").filter(token=token).first()
 
 
+def conversations_for_tokens(tokens: list[str]) -> dict[str, Conversation]:
+    """Many visitors' conversations at once (a burst of reconnects), by their tokens; unknown ones are left out."""
+    wanted = [token for token in tokens if token and len(token) <= 64]
+    return {conversation.token: conversation for conversation in Conversation.objects.filter(token__in=wanted)}
+
+
+def states_after(wanted: list[tuple[int, int]], limit: int = 500) -> list[tuple[Conversation, list[Message]] | None]:
+    """For many (conversation, the last seq a client has) at once, in two queries however many: each conversation as
+    it is now with the next messages after that seq (at most `limit`; numbers have no gaps), or None when it is gone."""
+    conversations = Conversation.objects.select_related("agent__user").in_bulk([pk for pk, _ in wanted])
+    after = Q()
+    for pk, seq in wanted:
+        after |= Q(conversation_id=pk, seq__gt=seq, seq__lte=seq + limit)
+    messages: dict[int, list[Message]] = {pk: [] for pk, _ in wanted}
+    for message in Message.objects.filter(after).select_related("agent__user").order_by("conversation_id", "seq"):
+        messages[message.conversation_id].append(message)
+    return [
+        (conversations[pk], [m for m in messages[pk] if seq < m.seq <= seq + limit]) if pk in conversations else None
+        for pk, seq in wanted
+    ]
+
+
 def messages_after(conversation_id: int, seq: int, limit: int = 500) -> list[Message]:
     return list(
         Message.objects.filter(conversation_id=conversation_id, seq__gt=seq)
