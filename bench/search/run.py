@@ -28,7 +28,7 @@ from tests.services import free_port, wait_for_port  # noqa: E402
 
 DATABASES = {
     "sqlite": lambda results: f"sqlite:///{results / 'sqlite' / 'bench.sqlite3'}",
-    "postgresql": lambda results: "postgres://postgres@127.0.0.1:5432/loket_bench",
+    "postgresql": lambda results: f"postgres://postgres@127.0.0.1:5432/loket_bench_{results.name.replace('-', '_')}",
 }
 
 
@@ -55,10 +55,9 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def ensure_postgres_database() -> None:
-    subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", "CREATE DATABASE loket_bench"], capture_output=True
-    )
+def ensure_postgres_database(url: str) -> None:
+    name = url.rsplit("/", 1)[1]
+    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"CREATE DATABASE {name}"], capture_output=True)
 
 
 def measure(name: str, args: argparse.Namespace, results: Path) -> dict[int, dict[str, float]]:
@@ -73,7 +72,7 @@ def measure(name: str, args: argparse.Namespace, results: Path) -> dict[int, dic
     }
     env.pop("REDIS_URL", None)
     if name == "postgresql":
-        ensure_postgres_database()
+        ensure_postgres_database(env["DATABASE_URL"])
     subprocess.run([sys.executable, "-m", "loket.cli", "manage", "migrate", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run(
         [sys.executable, str(ROOT / "bench/search/seed.py"), "--pages", str(args.pages)], env=env, check=True
@@ -128,8 +127,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--clients", default="1,2", help="client-process counts to run, one after another")
     parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--name", default="", help="of the results folder and database (default search-<pages>)")
     args = parser.parse_args()
-    results = ROOT / "bench" / "results" / f"search-{args.pages}"
+    results = ROOT / "bench" / "results" / (args.name or f"search-{args.pages}")
     header = ["database", "pages", "client processes", "/healthz p50 / p95 (ms)", "search p50 / p95 (ms)",
               "search ÷ baseline (p50)"]  # fmt: skip
     print("| " + " | ".join(header) + " |\n|" + "---|" * len(header))

@@ -213,3 +213,82 @@ def test_a_page_gives_its_text_one_block_per_line(site):
         "Wat zijn sociale media?",
         "Tweerichtingsverkeer tussen gebruikers.",
     ]
+
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the stored documents serve PostgreSQL; SQLite searches its FTS5 index"
+)
+
+
+def titles(query, language="nl", **kwargs):
+    locale = Locale.objects.get(language_code=language)
+    return [hit.page.title for hit in queries.search_pages(query, locale=locale, **kwargs).hits]
+
+
+@postgresql_only
+def test_each_page_is_stemmed_in_its_own_language(site):
+    site["english_home"].add_child(
+        instance=ArticlePage(title="Study grants", slug="grants", intro="A student applies for a grant each year.")
+    )
+    site["topic"].add_child(instance=ArticlePage(title="Vergunningen", slug="vergunningen", intro="Wie bouwt, vraagt."))
+    # English stems: "apply" and "studies" find "applies" and "Study" (the Dutch configuration keeps them apart).
+    assert titles("apply studies", "en") == ["Study grants"]
+    assert titles("vergunning") == ["Vergunningen"]
+    assert titles("grant") == []  # the visitor's language only
+
+
+@postgresql_only
+def test_a_page_is_found_by_its_new_words_after_an_edit_and_not_after_unpublishing(site):
+    page = site["topic"].add_child(instance=ArticlePage(title="Dienstreizen", slug="reizen", intro="Over reizen."))
+    assert titles("dienstreizen") == ["Dienstreizen"]
+    page.title, page.intro = "Verplaatsingen", "Over verplaatsingen met de trein."
+    page.save_revision().publish()
+    assert titles("dienstreizen") == []
+    assert titles("trein") == ["Verplaatsingen"]
+    page.unpublish()
+    assert titles("trein") == []
+    page.save_revision().publish()
+    assert titles("trein") == ["Verplaatsingen"]
+    page.delete()
+    assert titles("trein") == []
+
+
+@postgresql_only
+def test_the_first_page_of_results_and_the_count_take_one_statement(site):
+    from django.test.utils import CaptureQueriesContext
+
+    for number in range(3):
+        site["topic"].add_child(instance=ArticlePage(title=f"Fiets {number}", slug=f"fiets-{number}", intro="Fiets."))
+    with CaptureQueriesContext(connection) as captured:
+        results = queries.search_pages("fiets", locale=Locale.objects.get(language_code="nl"))
+    assert results.total == 3
+    assert len([q for q in captured.captured_queries if "knowledge_searchdocument" in q["sql"]]) == 1
+
+
+@postgresql_only
+def test_title_matches_come_first_and_the_rest_follow_ranked_past_the_ranked_candidates(site, monkeypatch):
+    from loket.knowledge import search_postgres
+
+    monkeypatch.setattr(search_postgres, "CANDIDATES", 3)  # fewer candidates than title matches
+    topic = site["topic"]
+    for number in range(5):
+        topic.add_child(instance=ArticlePage(title=f"Telewerk {number}", slug=f"tw-{number}", intro="Over telewerk."))
+    for number in range(8):
+        topic.add_child(instance=ArticlePage(title=f"Nota {number}", slug=f"nota-{number}", intro="Telewerk en meer."))
+    topic.add_child(instance=ArticlePage(title="Nota vaak", slug="vaak", intro="Telewerk, telewerk, telewerk."))
+    first = titles("telewerk", page_number=1)
+    second = titles("telewerk", page_number=2)
+    assert len(first) == 10 and len(second) == 4 and not set(first) & set(second)
+    assert all(title.startswith("Telewerk") for title in first[:5])
+    assert first[5] == "Nota vaak"  # among the pages with the word only in their text, the one with it most often
+
+
+@postgresql_only
+def test_unpublishing_reaches_the_search_before_the_background_index_task_runs(site, settings):
+    page = site["topic"].add_child(instance=ArticlePage(title="Thuiswerk", slug="thuiswerk", intro="Over thuiswerk."))
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # index tasks wait for a worker
+    dutch = Locale.objects.get(language_code="nl")
+    page.unpublish()
+    assert queries.search_pages("thuiswerk", locale=dutch).total == 0  # counted from the documents alone
+    page.save_revision().publish()
+    assert titles("thuiswerk") == ["Thuiswerk"]

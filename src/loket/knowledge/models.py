@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from html import unescape
 from typing import Any
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.http import HttpRequest
 from django.utils.html import strip_tags
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from loket.knowledge.blocks import BodyBlock
@@ -178,3 +179,28 @@ class UnansweredSearch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.text}: {self.count}"
+
+
+class SearchDocument(models.Model):
+    """PostgreSQL: a page's words as one stored `tsvector`, title and text weighted, stemmed in the page's language
+    (Dutch or English); kept with Wagtail's search index (`search_postgres.py`). The site search matches and ranks
+    this one column; Wagtail's own entries (two vectors, one language for all) still serve the admin's search. The
+    table stays empty on SQLite, whose FTS5 index serves both."""
+
+    wagtail_reference_index_ignore = True
+
+    page = models.OneToOneField(Page, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    # The page's language and whether it is live, copied here so that counting a common word's matches reads this
+    # table alone (joining 25,000 matches to the page table took longer than the rest of the search). `live` follows
+    # publishing at once (receivers.py); Wagtail's index, and with it the document, follows in a background task.
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+", db_index=False)
+    live = models.BooleanField(default=True)
+    title = SearchVectorField()  # the title's words alone: which pages are the best candidates to rank
+    document = SearchVectorField()
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+
+    def __str__(self) -> str:
+        return str(self.page_id)

@@ -3,11 +3,14 @@
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from wagtail.models import Locale, Page
+from wagtail.query import PageQuerySet
 
 from loket.knowledge.models import ContentPage, Feedback
 
@@ -62,17 +65,27 @@ def search_pages(raw_query: str, *, locale: Locale, page_number: str | int | Non
         return results
     pages = Page.objects.live().public().filter(locale=locale)
     # Pages with every word first; only when there are none, pages with some of them.
-    found = pages.search(" ".join(terms), operator="and")
+    found = _search(pages, terms, operator="and", locale=locale)
     if len(terms) > 1 and not found.count():
-        found = pages.search(" ".join(terms), operator="or")
+        found = _search(pages, terms, operator="or", locale=locale)
         results.some_words = True
     results.page = Paginator(found, RESULTS_PER_PAGE).get_page(page_number)
-    ids = [page.id for page in results.page.object_list]
-    specific = Page.objects.filter(id__in=ids).specific().in_bulk()  # one query per page type, not per hit
-    for page in (specific[page_id] for page_id in ids):
+    ids = [getattr(item, "id", item) for item in results.page.object_list]  # pages (SQLite) or their ids
+    specific = pages.filter(id__in=ids).specific().in_bulk()  # one query per page type, not per hit
+    for page in (specific[page_id] for page_id in ids if page_id in specific):  # (one deleted meanwhile)
         text = page.plain_text() if isinstance(page, ContentPage) else page.title
         results.hits.append(Hit(page=page, snippet=snippet(text, terms)))
     return results
+
+
+def _search(pages: PageQuerySet, terms: list[str], *, operator: str, locale: Locale) -> Any:
+    """The matching pages best first, as a sliceable list with a count. PostgreSQL: the stored documents in the
+    pages' language (search_postgres.py); SQLite: Wagtail's search over its FTS5 index."""
+    if connection.vendor == "postgresql":
+        from loket.knowledge.search_postgres import RankedPages
+
+        return RankedPages(terms, operator=operator, pages=pages, locale=locale)
+    return pages.search(" ".join(terms), operator=operator)
 
 
 def _stem(term: str) -> str:
