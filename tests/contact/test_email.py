@@ -132,3 +132,40 @@ def test_the_confirmation_shows_the_reference_only_to_the_browser_that_sent_it(c
     assert reference in html and "an.peeters@example.org" in html
     stranger = client_class().get(f"/contact/email/{reference}/")
     assert stranger.status_code == 302
+
+
+def test_a_submission_is_stored_with_both_mails_queued_and_writes_no_session(client, db, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # queued, as for the worker
+    from django.contrib.sessions.models import Session
+    from django_tasks_db.models import DBTaskResult
+
+    response = client.post("/contact/email/", question())
+    case = Case.objects.get()
+    assert response["Location"] == f"/contact/email/{case.reference}/"
+    mails = {mail.kind: mail for mail in case.mails.all()}
+    assert set(mails) == {"service", "copy"} and {m.status for m in mails.values()} == {"pending"}
+    queued = DBTaskResult.objects.filter(status="READY").values_list("args_kwargs__args__0", flat=True)
+    assert sorted(queued) == sorted(mail.id for mail in mails.values())
+    assert not Session.objects.exists()  # the thank-you page's key is a signed cookie, not a session row
+    assert case.reference in client.get(response["Location"]).content.decode()
+
+
+def test_the_thank_you_page_is_only_for_the_browser_that_sent_it(client, db, smtp):
+    from django.test import Client
+
+    response = client.post("/contact/email/", question())
+    assert client.get(response["Location"]).status_code == 200
+    stranger = Client()
+    assert stranger.get(response["Location"])["Location"] == "/contact/email/"
+    stranger.cookies["loket_sent"] = client.cookies["loket_sent"].value.replace("-0", "-9")  # a forged reference
+    assert stranger.get(response["Location"]).status_code == 302
+
+
+def test_each_year_starts_its_own_numbering(client, db, smtp):
+    from loket.contact.models import ReferenceCounter
+
+    ReferenceCounter.objects.create(year=2000, last=41)
+    client.post("/contact/email/", question())
+    client.post("/contact/email/", question(email="b@example.org"))
+    assert list(Case.objects.order_by("id").values_list("reference", flat=True))[-1].endswith("-000002")
+    assert ReferenceCounter.objects.get(year=2000).last == 41

@@ -1,5 +1,6 @@
 """Thin views of the e-mail channel."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +14,16 @@ from loket.contact.models import Case
 from loket.parsing import whole_number
 from loket.security import rate_limited
 
-SENT_KEY = "loket_sent_cases"
+# The references this browser sent, in a signed cookie: the thank-you page is shown to that browser only, without
+# a session row written (and read back) on every submission.
+SENT_COOKIE = "loket_sent"
+SENT_SALT = "loket.contact.sent"
+SENT_MAX_AGE = 24 * 3600
+
+
+def _sent_references(request: HttpRequest) -> list[str]:
+    value = request.get_signed_cookie(SENT_COOKIE, default="", salt=SENT_SALT, max_age=SENT_MAX_AGE)
+    return value.split(",") if value else []
 
 
 @require_http_methods(["GET", "POST"])
@@ -30,8 +40,13 @@ def email_form(request: HttpRequest) -> HttpResponse:
         else:
             data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
             case = actions.submit_email_question(**data, language=get_language())
-            request.session[SENT_KEY] = [*request.session.get(SENT_KEY, []), case.reference][-20:]
-            return redirect("contact:email-sent", reference=case.reference)
+            response = redirect("contact:email-sent", reference=case.reference)
+            sent = ",".join([*_sent_references(request), case.reference][-20:])
+            response.set_signed_cookie(
+                SENT_COOKIE, sent, salt=SENT_SALT, max_age=SENT_MAX_AGE, httponly=True, samesite="Lax",
+                secure=settings.SESSION_COOKIE_SECURE,
+            )  # fmt: skip
+            return response
     if form.errors and status == 200:
         status = 400
     return render(request, "contact/email_form.html", {"form": form}, status=status)
@@ -51,7 +66,7 @@ def _prefill(request: HttpRequest) -> dict[str, object]:
 
 def email_sent(request: HttpRequest, reference: str) -> HttpResponse:
     # Only the browser that sent it sees the confirmation: a reference alone reveals nothing.
-    if reference not in request.session.get(SENT_KEY, []):
+    if reference not in _sent_references(request):
         messages.info(request, _("This confirmation is only shown in the browser that sent the message."))
         return redirect("contact:email")
     case = get_object_or_404(Case, reference=reference)
