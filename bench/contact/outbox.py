@@ -1,21 +1,22 @@
-"""The outbox: mails per second one `loket worker` sends, with a new SMTP connection per mail (before) and with
-one connection for the mails it sends in a row (after), in the same run.
+"""The outbox: mails per second one `loket worker` sends, in the same run: a task and a new SMTP connection per mail
+(before), a task per mail over one connection (reuse), and a task that sends the other due mails too, in chunks
+over one connection (batch, `contact/tasks.py`).
 
     uv run python bench/contact/outbox.py [--mails 2000] [--database postgresql|sqlite]
 
 A fresh database (PostgreSQL `loket_bench_outbox` on 127.0.0.1, or SQLite under bench/results/), a real SMTP
 server (aiosmtpd, in a process of its own so that it does not share the worker's interpreter), then per phase:
 N pending mails with their tasks queued, and one worker process (`db_worker --batch`, the same as `loket worker`)
-that sends them and exits; before and after alternate for a few rounds and the best of each counts (the machine
-is shared). The rate runs from the first mail's `sent_at` to the last one's: process start-up is not counted.
-Because wall-clock rates swing with whatever else runs, the CPU time the worker and the SMTP server spend per mail
-is given too (start-up included, the same in both phases); it hardly depends on the machine's load.
+that sends them and exits; the phases alternate for a few rounds and the best of each counts (the machine is
+shared). The rate runs from the first task's start to the last task's end (a task the batch closed counts too):
+process start-up is not counted.
+Because wall-clock rates swing with whatever else runs, the CPU time the worker (from its first task on: start-up
+is left out) and the SMTP server spend per mail is given too; it depends far less on the machine's load.
 """
 
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -48,22 +49,30 @@ with transaction.atomic():
 """
 
 WORK = """
-import django, sys
+import django, resource, sys
 django.setup()
 from django.core.management import call_command
 from loket.contact import tasks
-tasks.REUSE_CONNECTION = sys.argv[1] == "reuse"
+tasks.REUSE_CONNECTION = sys.argv[1] != "new"
+tasks.BATCH = tasks.BATCH if sys.argv[1] == "batch" else 0
+used = resource.getrusage(resource.RUSAGE_SELF)
 call_command("db_worker", "--batch", "--interval", "0.05", "--no-startup-delay", verbosity=0)
+done = resource.getrusage(resource.RUSAGE_SELF)
+print(done.ru_utime + done.ru_stime - used.ru_utime - used.ru_stime)
 """
 
 RATE = """
 import django, json, sys
 django.setup()
+from django.db.models import Max, Min
+from django_tasks_db.models import DBTaskResult
 from loket.contact.models import OutgoingMail
-sent = OutgoingMail.objects.filter(message_id__startswith=f"<bench-{sys.argv[1]}-")
-times = sorted(sent.filter(status="sent").values_list("sent_at", flat=True))
-print(json.dumps({"sent": len(times), "of": sent.count(),
-                  "seconds": (times[-1] - times[0]).total_seconds() if len(times) > 1 else 0}))
+mails = OutgoingMail.objects.filter(message_id__startswith=f"<bench-{sys.argv[1]}-")
+ids = list(mails.values_list("pk", flat=True))
+span = DBTaskResult.objects.filter(args_kwargs__args__0__in=ids).aggregate(
+    start=Min("started_at"), end=Max("finished_at"))
+print(json.dumps({"sent": mails.filter(status="sent").count(), "of": len(ids),
+                  "seconds": (span["end"] - span["start"]).total_seconds()}))
 """
 
 
@@ -104,40 +113,42 @@ def main() -> None:
     sink = subprocess.Popen(
         [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{smtp_port}", "-c", "aiosmtpd.handlers.Sink"]
     )
-    rates: dict[str, list[float]] = {"new": [], "reuse": []}
-    cpu: dict[str, list[float]] = {"new": [], "reuse": []}  # CPU seconds per mail, worker and SMTP server together
+    modes = ("new", "reuse", "batch")
+    rates: dict[str, list[float]] = {mode: [] for mode in modes}
+    cpu: dict[str, list[float]] = {mode: [] for mode in modes}  # CPU seconds per mail, worker and SMTP server together
     try:
         wait_for_port(smtp_port)
         for round_ in range(args.rounds):
-            for mode in ("new", "reuse"):
+            for mode in modes:
                 phase = f"{mode}{round_}"
                 subprocess.run([sys.executable, "-c", QUEUE, str(args.mails), phase], env=env, check=True)
-                children, server = resource.getrusage(resource.RUSAGE_CHILDREN), cpu_seconds(sink.pid)
-                subprocess.run([sys.executable, "-c", WORK, mode], env=env, check=True)
-                after_children = resource.getrusage(resource.RUSAGE_CHILDREN)
-                worker_cpu = sum(getattr(after_children, f) - getattr(children, f) for f in ("ru_utime", "ru_stime"))
+                server = cpu_seconds(sink.pid)
+                work = subprocess.run(
+                    [sys.executable, "-c", WORK, mode], env=env, check=True, capture_output=True, text=True
+                )
+                worker_cpu = float(work.stdout.split()[-1])
                 cpu[mode].append((worker_cpu + cpu_seconds(sink.pid) - server) / args.mails)
                 found = json.loads(subprocess.run([sys.executable, "-c", RATE, phase], env=env, check=True,
                                                   capture_output=True, text=True).stdout)  # fmt: skip
                 assert found["sent"] == found["of"] == args.mails, found
-                rates[mode].append((found["sent"] - 1) / found["seconds"])
+                rates[mode].append(found["sent"] / found["seconds"])
     finally:
         sink.terminate()
         sink.wait(10)
-    before, after = max(rates["new"]), max(rates["reuse"])
-    every = {mode: ", ".join(f"{rate:.0f}" for rate in found) for mode, found in rates.items()}
-    print(f"| one worker, {args.database}, {args.mails:,} mails a phase, best of {args.rounds} | mails/s |")
-    print("|---|---|")
-    print(f"| before: a new SMTP connection per mail | {before:,.0f} (each round: {every['new']}) |")
-    print(
-        f"| after: one connection for mails in a row | {after:,.0f}, {after / before:.1f}x (each: {every['reuse']}) |"
-    )
-
+    best = {mode: max(found) for mode, found in rates.items()}
     cost = {mode: statistics.median(found) * 1000 for mode, found in cpu.items()}
-    print(
-        f"| CPU per mail, worker + SMTP server (median, ms): before {cost['new']:.2f}, after {cost['reuse']:.2f} "
-        f"| {cost['new'] / cost['reuse']:.1f}x less |"
-    )
+    labels = {
+        "new": "before: a task and a new SMTP connection per mail",
+        "reuse": "a task per mail, one connection",
+        "batch": "after: a task sends the due mails in chunks, one connection",
+    }
+    print(f"| one worker, {args.database}, {args.mails:,} mails a phase | mails/s, best of {args.rounds} (each round) "
+          "| vs before | CPU per mail, worker + SMTP server (median) |")  # fmt: skip
+    print("|---|---|---|---|")
+    for mode in modes:
+        each = ", ".join(f"{rate:.0f}" for rate in rates[mode])
+        ratio = best[mode] / best["new"]
+        print(f"| {labels[mode]} | {best[mode]:,.0f} ({each}) | {ratio:.1f}x | {cost[mode]:.2f} ms |")
 
 
 if __name__ == "__main__":

@@ -1,11 +1,14 @@
 """The outbox worker: one SMTP connection for mails sent in a row, a new one when the server dropped it, and
 several workers that never send a mail twice."""
 
+import asyncio
 import contextlib
 import threading
 from email import message_from_bytes
 
 import pytest
+from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
 
 from loket.contact import tasks
 from loket.contact.models import OutgoingMail
@@ -56,7 +59,8 @@ def test_mails_sent_in_a_row_share_one_connection(outbox, settings):
     assert mailbox.connections == 1
 
 
-def test_a_connection_the_server_dropped_is_replaced_without_losing_the_mail(outbox, settings):
+def test_a_connection_the_server_dropped_is_replaced_without_losing_the_mail(outbox, settings, monkeypatch):
+    monkeypatch.setattr(tasks, "BATCH", 0)  # one mail per task, as when they are queued one by one
     with smtp_server() as (port, mailbox):
         settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
         assert tasks.send_outgoing_mail.call(outbox[0]) == "sent"
@@ -98,3 +102,136 @@ def test_several_workers_send_each_mail_exactly_once(outbox, settings):
     assert len(results) == 3 * len(outbox)
     assert mailbox.message_ids == sorted(OutgoingMail.objects.values_list("message_id", flat=True))
     assert set(OutgoingMail.objects.values_list("status", "attempts")) == {("sent", 1)}
+
+
+# --- Batches: one task sends the other due mails over its connection ----------------------------------------------
+
+
+class Refusing(Recorder):
+    """Refuses one recipient, as a server does for an address that does not exist."""
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # type: ignore[no-untyped-def]
+        if address == "nobody@example.org":
+            return "550 5.1.1 No such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
+class Dropping(Recorder):
+    """Closes the client's connection right after accepting its third mail (a restart, an idle or per-connection
+    limit)."""
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
+        answer = await super().handle_DATA(server, session, envelope)
+        if len(self.messages) == 3:
+            asyncio.get_running_loop().call_soon(server.transport.close)
+        return answer
+
+
+class Slow(Recorder):
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
+        await asyncio.sleep(0.01)  # so that two workers' batches overlap
+        return await super().handle_DATA(server, session, envelope)
+
+
+def every_message_id() -> list[str]:
+    return sorted(OutgoingMail.objects.values_list("message_id", flat=True))
+
+
+def test_one_task_sends_every_due_mail_and_a_refused_recipient_fails_alone(outbox, settings):
+    OutgoingMail.objects.filter(pk=outbox[3]).update(to="nobody@example.org")
+    with services.smtp_server(None, Refusing()) as (port, mailbox):
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+        assert tasks.send_outgoing_mail.call(outbox[0]) == "sent"
+    refused = OutgoingMail.objects.get(pk=outbox[3])
+    assert mailbox.message_ids == sorted(set(every_message_id()) - {refused.message_id})
+    assert (refused.status, refused.attempts) == ("pending", 1) and refused.next_attempt_at is not None
+    assert "SMTPRecipientsRefused" in refused.last_error
+    assert set(OutgoingMail.objects.exclude(pk=refused.pk).values_list("status", "attempts")) == {("sent", 1)}
+    assert tasks.send_outgoing_mail.call(outbox[3]) == "later"  # its own task keeps to the backoff
+
+
+def test_a_connection_dropped_in_the_middle_of_a_batch_is_replaced_and_nothing_is_sent_twice(outbox, settings):
+    with services.smtp_server(None, Dropping()) as (port, mailbox):
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+        assert tasks.send_outgoing_mail.call(outbox[0]) == "sent"
+    assert mailbox.message_ids == every_message_id()  # each once
+    assert mailbox.connections == 2
+    assert set(OutgoingMail.objects.values_list("status", "attempts")) == {("sent", 1)}
+
+
+def test_two_workers_batching_at_once_send_each_mail_exactly_once(outbox, settings):
+    OutgoingMail.objects.bulk_create(
+        OutgoingMail(kind="transcript", to=f"visitor{n}@example.org", subject=f"Chat {n}", body="Transcript",
+                     message_id=f"<transcript-{n}@loket.localhost>")
+        for n in range(30)
+    )  # fmt: skip
+    results: list[str] = []
+    start = threading.Barrier(2)
+
+    def worker(first: int) -> None:
+        from django.db import connection
+
+        try:
+            start.wait(10)
+            results.append(tasks.send_outgoing_mail.call(first))
+        finally:
+            tasks._close()
+            connection.close()
+
+    with services.smtp_server(None, Slow()) as (port, mailbox):
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+        threads = [threading.Thread(target=worker, args=(pk,)) for pk in (outbox[0], outbox[-1])]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+    assert sorted(results) == ["sent", "sent"]
+    assert mailbox.message_ids == every_message_id()
+    assert set(OutgoingMail.objects.values_list("status", "attempts")) == {("sent", 1)}
+
+
+def test_the_worker_drains_the_queue_with_one_task_and_closes_the_others(outbox, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    for pk in outbox:
+        tasks.send_outgoing_mail.enqueue(pk)
+    with smtp_server() as (port, mailbox):
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+        call_command("db_worker", "--batch", "--interval", "0", "--no-startup-delay", verbosity=0)
+    assert mailbox.message_ids == every_message_id() and mailbox.connections == 1
+    assert set(OutgoingMail.objects.values_list("status", "attempts")) == {("sent", 1)}
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
+    assert DBTaskResult.objects.filter(started_at__isnull=False).count() == 1  # one claimed, the rest closed
+
+
+def test_a_mail_another_worker_holds_is_looked_at_again_later(outbox, settings):
+    """The holder may leave it unsent (its server gone mid-chunk, a crash): the mail must not be left without a task."""
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no row locks: its transactions take turns")
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    held, release = threading.Event(), threading.Event()
+
+    def holder() -> None:
+        from django.db import connection
+
+        try:
+            with transaction.atomic():
+                OutgoingMail.objects.select_for_update().get(pk=outbox[0])
+                held.set()
+                release.wait(30)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    try:
+        assert held.wait(30)
+        assert tasks.send_outgoing_mail.call(outbox[0]) == "busy"
+    finally:
+        release.set()
+        thread.join(30)
+    [again] = DBTaskResult.objects.filter(args_kwargs__args__0=outbox[0], status="READY")
+    assert again.run_after > timezone.now()
