@@ -21,7 +21,7 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, cast
 
 from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.conf import settings
@@ -73,6 +73,9 @@ CHAT_CONNECTIONS = Gauge(
 )
 MAIL_SENT = Counter("loket_mail_sent", "Mails the SMTP server accepted")
 MAIL_RECEIVED = Counter("loket_mail_received", "Incoming mails stored in a case")
+MAILBOX_ERRORS = Counter(
+    "loket_mailbox_errors", "Failed connections to or sessions with an IMAP mailbox (each one retried)", ["mailbox"]
+)
 
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
@@ -92,6 +95,10 @@ def message_stored_on_commit(author: str) -> None:
 
 def mail_received_on_commit() -> None:
     transaction.on_commit(MAIL_RECEIVED.inc)
+
+
+def mailbox_failed(mailbox: str) -> None:
+    MAILBOX_ERRORS.labels(mailbox=mailbox).inc()
 
 
 @contextmanager
@@ -233,11 +240,44 @@ class DeskCollector(Collector):
             outbox.add_metric([str(state)], states.get(state, 0))
         yield outbox
 
+        yield from _mailboxes()
+
         yield GaugeMetricFamily(
             "loket_tasks_pending",
             "Background tasks due and waiting for a worker",
             value=DBTaskResult.objects.ready().count(),
         )
+
+
+def _mailboxes() -> Iterator[Metric]:
+    """The IMAP mailboxes of LOKET_IMAP_URL, as /healthz shows them (none configured: no series)."""
+    from loket.contact.imap import mailbox_states
+
+    states = mailbox_states() if settings.LOKET_IMAP_URL else []
+    connected = GaugeMetricFamily(
+        "loket_mailbox_connected",
+        "1 while a worker is connected to the mailbox and checked it within three poll intervals",
+        labels=["mailbox"],
+    )
+    checked = GaugeMetricFamily(
+        "loket_mailbox_last_check_timestamp_seconds",
+        "When the mailbox was last checked successfully (Unix time; absent before the first check)",
+        labels=["mailbox"],
+    )
+    waiting = GaugeMetricFamily(
+        "loket_mailbox_waiting", "Mails in the mailbox not stored yet at the last check", labels=["mailbox"]
+    )
+    failing = GaugeMetricFamily(
+        "loket_mailbox_error", "1 while the mailbox's last connection or check ended in an error", labels=["mailbox"]
+    )
+    for state in states:
+        name = str(state["mailbox"])
+        connected.add_metric([name], 1 if state["connected"] else 0)
+        if state["last_check"]:
+            checked.add_metric([name], datetime.datetime.fromisoformat(str(state["last_check"])).timestamp())
+        waiting.add_metric([name], cast(int, state["waiting"] or 0))
+        failing.add_metric([name], 1 if state["error"] else 0)
+    yield from (connected, checked, waiting, failing)
 
 
 def _per_team(teams: list[tuple[int, str]], rows: Any) -> dict[str, int]:

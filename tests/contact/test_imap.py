@@ -217,6 +217,22 @@ def test_the_healthz_shows_each_mailbox(server, workers, client, settings):
     assert body["mailboxes"][0]["connected"] is True and "geheim" not in str(body)
 
 
+def test_the_metrics_show_a_mailbox_that_cannot_be_reached(server, workers, settings):
+    from loket import metrics
+    from tests.services import free_port
+
+    url = server.url("dienst").replace(f":{server.port}/", f":{free_port()}/")  # nobody listens there
+    settings.LOKET_IMAP_URL = url
+    [config] = imap.parse_urls(url)
+    workers.start(url)
+    wait_for(lambda: Mailbox.objects.exclude(last_error="").filter(name=config.name).exists(), "the failure noted")
+    scraped = metrics.render().decode()
+    assert f'loket_mailbox_connected{{mailbox="{config.name}"}} 0.0' in scraped
+    assert f'loket_mailbox_error{{mailbox="{config.name}"}} 1.0' in scraped
+    assert f'loket_mailbox_errors_total{{mailbox="{config.name}"}}' in scraped
+    assert f'loket_mailbox_last_check_timestamp_seconds{{mailbox="{config.name}"}}' not in scraped  # never checked
+
+
 def test_mailbox_urls_are_read_with_their_options():
     [plain, secure, oauth] = imap.parse_urls(
         "imap://a:b@localhost:1143/INBOX imaps://1700%40vlaanderen.be:p%40ss@imap.example/Dienst "
@@ -276,6 +292,59 @@ def test_xoauth2_takes_an_access_token_by_the_client_credentials_flow(settings):
     assert form["scope"] == ["https://outlook.office365.com/.default"]
 
 
+def test_xoauth2_for_google_takes_a_token_for_the_mailbox_user_from_a_service_account_key(settings, tmp_path):
+    """A local stand-in for Google's token endpoint checks what google-auth sends: a JWT signed with the service
+    account's key, for the mailbox's user and Gmail's scope. (Offline, nothing shows that Google and Gmail's IMAP
+    accept it: that takes a real Workspace domain.)"""
+    import json
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+    from urllib.parse import parse_qs
+
+    import jwt
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    claims: list[dict[str, object]] = []
+
+    class TokenEndpoint(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            form = parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
+            assert form["grant_type"] == ["urn:ietf:params:oauth:grant-type:jwt-bearer"]
+            audience = "https://oauth2.googleapis.com/token"  # Google's, wherever the key's token_uri points
+            claims.append(jwt.decode(form["assertion"][0], key.public_key(), algorithms=["RS256"], audience=audience))
+            body = json.dumps({"access_token": "ya29.loket", "token_type": "Bearer", "expires_in": 3599}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    endpoint = HTTPServer(("127.0.0.1", 0), TokenEndpoint)
+    token_uri = f"http://127.0.0.1:{endpoint.server_port}/token"
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    key_file = tmp_path / "service-account.json"
+    key_file.write_text(
+        json.dumps({
+            "type": "service_account", "project_id": "loket", "private_key_id": "k1", "private_key": pem.decode(),
+            "client_email": "loket-imap@loket.iam.gserviceaccount.com", "client_id": "1234", "token_uri": token_uri,
+        })
+    )  # fmt: skip
+    settings.LOKET_IMAP_GOOGLE_KEY_FILE = str(key_file)
+    serving = threading.Thread(target=endpoint.serve_forever, daemon=True)
+    serving.start()
+    try:
+        [config] = imap.parse_urls("imaps://1700%40dienst.example@imap.gmail.com/INBOX?auth=xoauth2")
+        assert config.xoauth2 and imap.oauth_access_token(config.username) == "ya29.loket"
+    finally:
+        endpoint.shutdown()
+    [claim] = claims
+    assert claim["iss"] == "loket-imap@loket.iam.gserviceaccount.com"
+    assert claim["sub"] == "1700@dienst.example" and claim["scope"] == "https://mail.google.com/"
+
+
 COUNT = """
 import django; django.setup()
 from loket.contact.models import Case, IncomingMail
@@ -323,6 +392,43 @@ def test_loket_mail_in_imap_killed_with_sigkill_and_restarted_stores_each_mail_o
         reader.send_signal(signal.SIGTERM)
         reader.wait(20)
     assert counted() == (30, 30)
+    assert server.messages("dienst", "INBOX") == []
+
+
+def test_loket_serve_reads_the_mailboxes_and_shows_them_in_healthz_and_metrics(server, tmp_path):
+    """The one-process install: with LOKET_IMAP_URL set, `loket serve` runs the mailbox worker itself."""
+    import json
+    import shutil
+    import subprocess
+    import urllib.request
+
+    from tests.services import embedded_defaults, free_port, wait_for_port
+
+    server.deliver("dienst", mail(1))
+    port, url = free_port(), server.url("dienst")
+    env = embedded_defaults(tmp_path, LOKET_SERVICE_EMAIL=SERVICE, LOKET_IMAP_URL=url, LOKET_METRICS_TOKEN="scrape-me")
+    process = subprocess.Popen(
+        [shutil.which("loket") or "loket", "serve", "--port", str(port)],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+
+    def get(path: str, **headers: str) -> str:
+        request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers)
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - our own local server
+            return str(response.read().decode())
+
+    try:
+        wait_for_port(port, timeout=120)
+        wait_for(lambda: len(server.messages("dienst", "Loket/Verwerkt")) == 1, "the mail stored and moved", 60)
+        [box] = json.loads(get("/healthz"))["mailboxes"]
+        assert box["mailbox"] == "dienst@127.0.0.1/INBOX" and box["connected"] and box["last_check"]
+        metrics = get("/metrics", Authorization="Bearer scrape-me")
+        assert 'loket_mailbox_connected{mailbox="dienst@127.0.0.1/INBOX"} 1.0' in metrics
+        assert 'loket_mailbox_last_check_timestamp_seconds{mailbox="dienst@127.0.0.1/INBOX"}' in metrics
+    finally:
+        process.terminate()
+        process.wait(30)
+    assert "mailboxes        1 over IMAP" in (process.stdout.read() if process.stdout else "")
     assert server.messages("dienst", "INBOX") == []
 
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from loket.contact import actions, tasks
+from loket.contact import actions, queries, tasks
 from loket.contact.models import Attachment, Case, CaseMessage, OutgoingMail
 from tests.contact.test_console import new_case, reply, send_to_inbox
 from tests.contact.test_email import question
@@ -36,6 +36,10 @@ def test_a_strangers_re_reference_opens_a_new_case_that_mentions_the_one_it_name
     client.force_login(admin_user)
     html = client.get(f"/console/cases/{opened.reference}/").content.decode()
     assert f"Vermeldt dossier {case.reference}" in html
+    listed = client.get("/console/cases/").content.decode()
+    assert listed.count(f"Vermeldt dossier {case.reference}") == 1  # the list flags the new case, not the named one
+    assert queries.case_summary(opened)["mentions"] == case.reference  # the inbox flags it (console.js)
+    assert queries.case_summary(case)["mentions"] is None
 
 
 def test_the_bare_reference_in_the_reply_address_no_longer_threads_a_strangers_mail(inbox):

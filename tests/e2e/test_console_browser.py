@@ -429,3 +429,24 @@ def test_a_supervisor_watches_a_chat_unknown_to_the_visitor_and_takes_it_over(br
     assert agent.errors == [] and boss.errors == []
     for each in (agent, boss, ria):
         each.context.close()
+
+
+MENTIONING = f"""
+from loket.contact.models import Case, Topic
+topic = Topic.objects.get(name_nl={TOPIC!r})
+named, _ = Case.objects.get_or_create(reference="2030-900001", defaults=dict(
+    email="an.peeters@example.org", topic=topic, subject="Mijn premiedossier", message="Vraag", language="nl"))
+Case.objects.get_or_create(reference="2030-900002", defaults=dict(
+    email="mallory@example.net", topic=topic, subject="Re: 2030-900001", message="Ook ik", language="nl",
+    mentions=named))
+"""
+
+
+def test_an_e_mail_case_that_mentions_another_case_is_flagged_in_words_in_the_inbox(browser, loket, desk):
+    make_staff(loket, "agent", ("noor.agent", "Noor Peeters"))
+    loket.loket("manage", "shell", "-c", MENTIONING)  # as a stranger's "Re: 2030-900001" opens it
+    page = workspace(browser, loket, "noor.agent")
+    flagged = page.get_by_role("link", name=re.compile("Re: 2030-900001"))
+    expect(flagged).to_contain_text("Mentions case 2030-900001")
+    expect(page.get_by_role("link", name=re.compile("Mijn premiedossier"))).not_to_contain_text("Mentions case")
+    assert_accessible_wide_and_narrow(page)

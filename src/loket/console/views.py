@@ -141,6 +141,7 @@ def _workspace_strings() -> dict[str, str]:
         "new_case": _("New e-mail case"),
         "new_case_about": _("New e-mail case: %(subject)s (%(topic)s)"),
         "case_reply": _("The visitor replied to case %(reference)s."),
+        "mentions_case": _("Mentions case %(reference)s"),
         "waiting": _("%(count)s waiting"),
         "longest": _("longest %(minutes)s min"),
         "nobody_waiting": _("Nobody is waiting."),

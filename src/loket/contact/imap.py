@@ -9,6 +9,7 @@ the ORM, which is synchronous too: one thread per mailbox.
 import contextlib
 import dataclasses
 import datetime
+import functools
 import json
 import logging
 import random
@@ -27,6 +28,7 @@ from imapclient.exceptions import IMAPClientError
 
 from loket.contact import actions
 from loket.contact.models import IncomingMail, Mailbox
+from loket.metrics import mailbox_failed
 
 logger = logging.getLogger(__name__)
 MAX_TRIES = 3  # then a mail that cannot be stored goes to the failed folder, and the ones behind it go on
@@ -75,8 +77,15 @@ def parse_urls(value: str) -> list[MailboxConfig]:
     return configs
 
 
-def oauth_access_token() -> str:
-    """XOAUTH2: an access token by the client-credentials flow (Microsoft 365: an app with IMAP.AccessAsApp)."""
+GOOGLE_SCOPE = "https://mail.google.com/"  # the scope Gmail's IMAP asks of an XOAUTH2 token
+
+
+def oauth_access_token(username: str = "") -> str:
+    """XOAUTH2: an access token for the mailbox's user. With a Google service-account key: the service account acts
+    as that user (domain-wide delegation); else the client-credentials flow (Microsoft 365: an app with
+    IMAP.AccessAsApp, whose token covers every mailbox granted to it)."""
+    if settings.LOKET_IMAP_GOOGLE_KEY_FILE:
+        return _google_access_token(username)
     form = urllib.parse.urlencode(
         {
             "grant_type": "client_credentials",
@@ -88,6 +97,19 @@ def oauth_access_token() -> str:
     request = urllib.request.Request(settings.LOKET_IMAP_OAUTH_TOKEN_URL, data=form, method="POST")  # noqa: S310
     with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310 - an https URL from the operator
         return str(json.load(response)["access_token"])
+
+
+def _google_access_token(username: str) -> str:
+    """google-auth signs a JWT with the key (issuer: the service account, subject: the mailbox's user) and trades it
+    for an access token at the key's `token_uri`."""
+    from google.auth.transport.requests import Request
+    from google.oauth2 import service_account
+
+    credentials = service_account.Credentials.from_service_account_file(
+        settings.LOKET_IMAP_GOOGLE_KEY_FILE, scopes=[GOOGLE_SCOPE], subject=username
+    )
+    credentials.refresh(functools.partial(Request(), timeout=TIMEOUT))
+    return str(credentials.token)
 
 
 def _failure_point(name: str) -> None:
@@ -117,6 +139,7 @@ class MailboxWorker:
             except (TimeoutError, IMAPClientError, OSError, ssl.SSLError) as error:
                 failures += 1
                 self._record(connected=False, error=f"{error.__class__.__name__}: {error}")
+                mailbox_failed(self.config.name)
                 # 1, 2, 4 … seconds, at most the poll interval (and a minute), with jitter so mailboxes spread out.
                 wait = min(2 ** (failures - 1), self.poll_seconds, 60) * random.uniform(0.8, 1.2)  # noqa: S311
                 logger.warning("mailbox %s: %s; again in %.0f s", self.config.name, error, wait)
@@ -130,7 +153,7 @@ class MailboxWorker:
         if config.starttls:
             client.starttls(ssl.create_default_context())
         if config.xoauth2:
-            client.oauth2_login(config.username, oauth_access_token())
+            client.oauth2_login(config.username, oauth_access_token(config.username))
         else:
             client.login(config.username, config.password)
         return client

@@ -11,7 +11,7 @@ from loket.parsing import whole_number
 
 def cases(*, status: str = "", topic: str = "", assignee: str = "", search: str = "", agent: User) -> QuerySet[Case]:
     """Cases for the console list; `assignee` is "me", "none", a user id, or empty for everyone's."""
-    found = Case.objects.select_related("topic", "assignee")
+    found = Case.objects.select_related("topic", "assignee", "mentions")
     if status in Case.Status.values:  # anything else (even a NUL, which PostgreSQL cannot compare) means every status
         found = found.filter(status=status)
     if (topic_id := whole_number(topic)) is not None:
@@ -75,6 +75,8 @@ def everything_about(email: str) -> dict[str, object]:
                 "attachments": [
                     {"name": a.name, "type": a.content_type, "size": a.size} for a in case.attachments.all()
                 ],
+        # a mail that names another case but may not join it: the inbox flags it, an agent decides
+        "mentions": case.mentions.reference if case.mentions else None,
             }
             for case in found
         ],
@@ -86,7 +88,7 @@ INBOX_CASES = 200  # the open cases a console starts with; the list page has the
 
 def open_cases(topic_ids: list[int] | None) -> list[Case]:
     """The most recently changed cases that are not closed: of these topics, or of every topic with None."""
-    found = Case.objects.exclude(status=Case.Status.CLOSED).select_related("topic", "assignee")
+    found = Case.objects.exclude(status=Case.Status.CLOSED).select_related("topic", "assignee", "mentions")
     if topic_ids is not None:
         found = found.filter(topic_id__in=topic_ids)
     return list(found.order_by("-updated_at", "-pk")[:INBOX_CASES])

@@ -757,6 +757,8 @@
     link.appendChild(el("span", "lk-inbox__meta lk-inbox__reference", summary.reference));
     link.appendChild(el("span", "lk-inbox__meta", summary.assignee ? fmt(S.assigned_to, { name: isMine(summary) ? S.me : summary.assignee.name }) : S.unassigned));
     if (freshCases.has(summary.reference)) link.appendChild(el("span", "lk-badge lk-badge--unread", S.new_case));
+    // A mail that names another case without coming from its address: said in words, not by colour alone.
+    if (summary.mentions) link.appendChild(el("span", "lk-badge lk-badge--mentions", fmt(S.mentions_case, { reference: summary.mentions })));
     link.addEventListener("click", (event) => {
       if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return; // a tab of its own
       event.preventDefault();
