@@ -1,7 +1,7 @@
 """The reports on a year of data, on PostgreSQL: each page and export for a month and for the year, p50 and p95,
 against /healthz in the same run.
 
-    uv run python bench/reports/run.py [--scale 1.0] [--requests 20] [--skip-seed]
+    uv run python bench/reports/run.py [--scale 1.0] [--requests 20] [--skip-seed] [--only e-mail]
 
 Creates the database `loket_bench_reports` on 127.0.0.1:5432 afresh (unless --skip-seed), migrates it, seeds a year
 (seed.py: at scale 1, 1,000,000 conversations, 300,000 cases, 2,000,000 searches), recounts the rollup for the year
@@ -62,6 +62,7 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--skip-seed", action="store_true", help="reuse the database of an earlier run")
+    parser.add_argument("--only", default="", help="measure only the requests whose label contains this text")
     args = parser.parse_args()
     folder = ROOT / "bench" / "results" / "reports"
     folder.mkdir(parents=True, exist_ok=True)
@@ -96,9 +97,12 @@ def main() -> None:
             (f"/console/reports/chat.csv?{query.removeprefix('period=range&')}", f"chat.csv, {name}"),
             (f"/console/reports/chat/table.xlsx?{query}&by=day", f"chat XLSX by day, {name}"),
             (f"/console/reports/email/?{query}", f"e-mail page, {name}"),
+            (f"/console/reports/email/?{query}&by=topic", f"e-mail page by topic, {name}"),
+            (f"/console/reports/email/table.csv?{query}&by=agent", f"e-mail CSV by assignee, {name}"),
             (f"/console/reports/knowledge/?{query}", f"knowledge page, {name}"),
         ]
     paths.append(("/console/reports/wallboard/figures", "wallboard figures"))
+    paths = [paths[0], *((path, label) for path, label in paths[1:] if args.only in label)]
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "uvicorn", "loket.asgi:application", "--port", str(port),
                                "--log-level", "warning", "--lifespan", "off"], env=env, cwd=folder)  # fmt: skip

@@ -106,3 +106,10 @@ def make_chat(
 @pytest.fixture
 def now():
     return timezone.now()
+
+
+@pytest.fixture
+def other_topic(other_team):
+    topic = Topic.objects.create(name_nl="Afval", name_en="Waste")
+    other_team.topics.add(topic)
+    return topic

@@ -130,3 +130,113 @@ def test_the_rollup_agrees_with_a_recount_from_the_raw_rows(team, other_team, to
     assert {key: vars(figures) for key, figures in per_agent.items()} == {
         key: vars(figures) for key, figures in stored.items()
     }
+
+
+# --- E-mail --------------------------------------------------------------------------------------------------------
+
+EMAIL_FIRST = FIRST - datetime.timedelta(days=2)  # cases received before the period make the backlog's start
+
+cases = st.lists(
+    st.fixed_dictionaries({
+        "received": st.integers(-2 * 86400, 3 * 86400 - 1),
+        "by_form": st.booleans(),
+        "answers": st.lists(st.integers(0, 3 * 86400), max_size=2),  # seconds after receipt; the first one counts
+        "unsent_answer": st.booleans(),
+        "closed": st.one_of(st.none(), st.integers(0, 4 * 86400)),
+        "topic": st.integers(0, 1),
+        "language": st.sampled_from(["nl", "en"]),
+        "assignee": st.one_of(st.none(), st.integers(0, 1)),
+    }),
+    max_size=12,
+)  # fmt: skip
+
+
+def nearest_rank_hours(values: list[int], p: int) -> float | None:
+    """The p-th percentile of seconds, written out again: the smallest value at least p % do not exceed, in hours."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return round(ordered[math.ceil(p * len(ordered) / 100) - 1] / 3600, 1)
+
+
+def email_recount() -> list[dict[str, object]]:
+    """Every case with what docs/reports.md says of it, straight from the raw rows."""
+    from loket.contact.models import Case, OutgoingMail
+
+    found = []
+    for case in Case.objects.prefetch_related("mails"):
+        sent = sorted(m.sent_at for m in case.mails.all() if m.kind == OutgoingMail.Kind.ANSWER and m.sent_at)
+        found.append({
+            "day": case.created_at.astimezone(BRUSSELS).date(), "topic_id": case.topic_id, "language": case.language,
+            "assignee_id": case.assignee_id, "created": case.created_at, "closed_at": case.closed_at,
+            "by_form": any(m.kind == OutgoingMail.Kind.SERVICE for m in case.mails.all()),
+            "response": floor_seconds(case.created_at, sent[0]) if sent else None,
+            "resolution": floor_seconds(case.created_at, case.closed_at) if case.closed_at else None,
+        })  # fmt: skip
+    return found
+
+
+def expected_figures(group: list[dict[str, object]]) -> tuple[object, ...]:
+    responses = [c["response"] for c in group if c["response"] is not None]
+    resolutions = [c["resolution"] for c in group if c["resolution"] is not None]
+    return (
+        len(group), sum(bool(c["by_form"]) for c in group), len(responses), len(resolutions),
+        nearest_rank_hours(responses, 50), nearest_rank_hours(responses, 90),  # type: ignore[arg-type]
+        nearest_rank_hours(resolutions, 50), nearest_rank_hours(resolutions, 90),  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(history=cases)
+def test_the_email_rollup_agrees_with_a_recount_from_the_raw_rows(topic, agent, other_topic, history):
+    from fractions import Fraction
+
+    from django.contrib.auth.models import User
+
+    from loket.contact.models import Case, OutgoingMail
+    from loket.reports import definitions as d
+
+    Case.objects.all().delete()
+    topics, users = [topic, other_topic], [agent.user, User.objects.get_or_create(username="bo")[0]]
+    for n, spec in enumerate(history):
+        received = after(START, spec["received"])
+        case = Case.objects.create(
+            reference=f"2026-{n:06d}", email="x@example.org", topic=topics[spec["topic"]], subject="s", message="m",
+            language=spec["language"], assignee=users[spec["assignee"]] if spec["assignee"] is not None else None,
+        )  # fmt: skip
+        closed = after(received, spec["closed"]) if spec["closed"] is not None else None
+        Case.objects.filter(pk=case.pk).update(created_at=received, closed_at=closed)
+        mails = [(OutgoingMail.Kind.SERVICE, received)] if spec["by_form"] else []
+        mails += [(OutgoingMail.Kind.ANSWER, after(received, seconds)) for seconds in spec["answers"]]
+        mails += [(OutgoingMail.Kind.ANSWER, None)] if spec["unsent_answer"] else []  # still in the outbox
+        for m, (kind, sent) in enumerate(mails):
+            OutgoingMail.objects.create(case=case, kind=kind, to="x@example.org", subject="s", body="b",
+                                        message_id=f"{n}-{m}@test", sent_at=sent)  # fmt: skip
+
+    actions.rebuild_email(first=EMAIL_FIRST, last=LAST)
+
+    raw = email_recount()
+    in_period = [c for c in raw if FIRST <= c["day"] <= LAST]  # type: ignore[operator]
+    per_day = queries.email_days(FIRST, LAST)
+    assert set(per_day) == {c["day"] for c in in_period}
+    for day, row in per_day.items():
+        got = (row.received, row.by_form, row.answered, row.closed, row.first_response_p50, row.first_response_p90,
+               row.resolution_p50, row.resolution_p90)  # fmt: skip
+        assert got == expected_figures([c for c in in_period if c["day"] == day]), day
+    for column in queries.EMAIL_GROUPS:
+        groups = queries.email_groups(FIRST, LAST, column)
+        assert set(groups) == {c[column] for c in in_period}
+        for key, f in groups.items():
+            got = (f.received, f.by_form, f.answered, f.closed, d.percentile(f.first_responses, 50),
+                   d.percentile(f.first_responses, 90), d.percentile(f.resolutions, 50),
+                   d.percentile(f.resolutions, 90))  # fmt: skip
+            assert got == expected_figures([c for c in in_period if c[column] == key]), (column, key)
+    # Open at the end of each day, and their age: every case received before that end and not closed by then.
+    expected = []
+    for day in queries.days(FIRST, LAST):
+        end = queries.bounds(day, day)[1]
+        still = [c for c in raw if c["created"] < end and (c["closed_at"] is None or c["closed_at"] >= end)]  # type: ignore[operator]
+        age = sum((Fraction((end - c["created"]) / datetime.timedelta(microseconds=1)) for c in still), Fraction(0))  # type: ignore[operator]
+        expected.append((len(still), float(round(age / len(still) / 86_400_000_000, 1)) if still else None))
+    assert queries.email_backlog(FIRST, LAST) == expected
+    assert queries.open_cases_at([queries.bounds(day, day)[1] for day in queries.days(FIRST, LAST)]) == expected

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from loket.chat import queries as chat_queries
 from loket.reports import queries
-from loket.reports.models import ChatAgentDay, ChatDay, TurnedAway
+from loket.reports.models import ChatAgentDay, ChatDay, EmailDay, EmailFlow, EmailGroupDay, EmailStale, TurnedAway
 
 # Chats that end, are rated or transferred after midnight change the days before: the daily task recounts these.
 RECOUNT_DAYS = 3
@@ -37,3 +37,39 @@ def rebuild_recent(*, now: datetime.datetime | None = None) -> int:
     """The daily task's part: the last few days up to yesterday (today is always counted live)."""
     today = timezone.localdate(now or timezone.now())
     return rebuild(first=today - datetime.timedelta(days=RECOUNT_DAYS), last=today - datetime.timedelta(days=1))
+
+
+@transaction.atomic
+def rebuild_email(*, first: datetime.date, last: datetime.date) -> int:
+    """Recount the e-mail rollup of the days from `first` to `last` from the raw rows, in one transaction."""
+    for model in (EmailDay, EmailGroupDay, EmailFlow):
+        model.objects.filter(day__gte=first, day__lte=last).delete()  # type: ignore[attr-defined]
+    counted = queries.count_email(first, last)
+    EmailDay.objects.bulk_create(counted.days, batch_size=1000)
+    EmailGroupDay.objects.bulk_create(counted.groups, batch_size=1000)
+    EmailFlow.objects.bulk_create(counted.flows, batch_size=1000)
+    return len(counted.days) + len(counted.groups) + len(counted.flows)
+
+
+def mark_email_day(received_at: datetime.datetime | None) -> None:
+    """A case received at `received_at` changed: its day's e-mail rollup is counted again before it is read."""
+    if received_at is not None:
+        EmailStale.objects.create(day=received_at.astimezone(queries.zone()).date())
+
+
+def refresh_email(*, now: datetime.datetime | None = None) -> int:
+    """Recount the days before today that a change marked (today is counted live). Another process recounting the
+    same marks at the same moment holds them (skip_locked): this one reads the rows as they were until it commits.
+    Returns how many days were recounted."""
+    current = queries.today(now)
+    with transaction.atomic():
+        marks = list(
+            EmailStale.objects.select_for_update(skip_locked=True).filter(day__lt=current).values_list("pk", "day")
+        )
+        if not marks:
+            return 0
+        stale = sorted({day for _, day in marks})
+        for day in stale:
+            rebuild_email(first=day, last=day)
+        EmailStale.objects.filter(pk__in=[pk for pk, _ in marks]).delete()
+    return len(stale)

@@ -5,6 +5,8 @@ import datetime
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from fractions import Fraction
+from typing import TypeVar
 
 from django.conf import settings
 
@@ -33,6 +35,27 @@ def seconds(start: datetime.datetime, end: datetime.datetime) -> int:
     """Whole seconds, rounded down (a chat taken after 59.9 s was taken within 60 s). In UTC: Python subtracts two
     times of the same zone on the wall clock, which is an hour off across a change of summer time."""
     return max(0, math.floor((end.astimezone(datetime.UTC) - start.astimezone(datetime.UTC)).total_seconds()))
+
+
+def hours(seconds: int) -> float:
+    """Hours with one decimal, as the e-mail report shows its durations."""
+    return round(seconds / 3600, 1)
+
+
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+def microseconds(moment: datetime.datetime) -> int:
+    """Since 1970, exactly (a float timestamp would lose the last digits, and sums of them their order)."""
+    return (moment - EPOCH) // datetime.timedelta(microseconds=1)
+
+
+def average_age_days(*, count: int, at: datetime.datetime, arrivals: int) -> float | None:
+    """The average age in days (one decimal) at `at` of `count` cases whose arrival times (microseconds()) sum to
+    `arrivals`. In whole numbers until the one rounding, so the same cases give the same age however they are summed."""
+    if not count:
+        return None
+    return float(round(Fraction(count * microseconds(at) - arrivals, count * 86_400_000_000), 1))
 
 
 def outcome(chat: ChatHistory) -> str:
@@ -87,7 +110,10 @@ def service_level(*, offered: int, short_abandoned: int, answered_in_time: int) 
     return round(100 * answered_in_time / counted, 1) if counted > 0 else None
 
 
-def percentile(counts: Mapping[int, int], p: float) -> int | None:
+Value = TypeVar("Value", int, float)
+
+
+def percentile(counts: Mapping[Value, int], p: float) -> Value | None:
     """The nearest-rank percentile of whole seconds kept as {seconds: count}: the smallest value that at least p % of
     the values do not exceed. Exact, and the same whether counted from raw rows or from daily rollups."""
     total = sum(counts.values())

@@ -83,3 +83,94 @@ class ChatAgentDay(ChatCounts):
 
     def __str__(self) -> str:
         return f"{self.day} agent {self.agent_id}"
+
+
+class EmailCounts(models.Model):
+    """The e-mail cases received on one day (Europe/Brussels): counted from the raw rows again whenever one of them
+    changes (see EmailStale), so the figures are those of the cases as they are now, as docs/reports.md defines."""
+
+    day = models.DateField(_("day"))
+    received = models.PositiveIntegerField(default=0)
+    by_form = models.PositiveIntegerField(default=0)
+    answered = models.PositiveIntegerField(default=0)
+    closed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class EmailDay(EmailCounts):
+    """One row per day, with the day's percentiles ready (hours, one decimal): the report by day reads only these."""
+
+    wagtail_reference_index_ignore = True
+
+    first_response_p50 = models.FloatField(null=True)
+    first_response_p90 = models.FloatField(null=True)
+    resolution_p50 = models.FloatField(null=True)
+    resolution_p90 = models.FloatField(null=True)
+
+    class Meta:
+        verbose_name = _("e-mail day")
+        verbose_name_plural = _("e-mail days")
+        indexes = [models.Index(fields=["day"])]
+
+    def __str__(self) -> str:
+        return str(self.day)
+
+
+class EmailGroupDay(EmailCounts):
+    """Per day, topic, language and assignee, for the reports by those. The durations are kept as {hours with one
+    decimal: count}: the reports show percentiles in those units, and a percentile of rounded values is the rounded
+    percentile (rounding keeps the order), so they stay exact over any period."""
+
+    wagtail_reference_index_ignore = True
+
+    topic_id = models.IntegerField(_("topic"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=8)
+    assignee_id = models.IntegerField(_("assigned to"), null=True, blank=True)
+    first_responses = models.JSONField(default=dict)
+    resolutions = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("e-mail day per topic")
+        verbose_name_plural = _("e-mail days per topic")
+        indexes = [models.Index(fields=["day"])]
+
+    def __str__(self) -> str:
+        return f"{self.day} topic {self.topic_id}"
+
+
+class EmailFlow(models.Model):
+    """The cases received on `day` that were closed on `closed_day` (none: open now), how many, and the sum of their
+    arrival times (microseconds since 1970): the open cases at the end of any day, and their age, add up from these."""
+
+    wagtail_reference_index_ignore = True
+
+    day = models.DateField(_("day"))
+    closed_day = models.DateField(null=True)
+    count = models.PositiveIntegerField(default=0)
+    received_sum = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("e-mail flow")
+        verbose_name_plural = _("e-mail flows")
+        indexes = [models.Index(fields=["day"]), models.Index(fields=["closed_day"])]
+
+    def __str__(self) -> str:
+        return f"{self.day} → {self.closed_day}"
+
+
+class EmailStale(models.Model):
+    """A day whose e-mail rollup no longer matches its cases (one was received, answered, closed, reopened, moved or
+    removed): written in the transaction of that change, counted again before the next report reads the day."""
+
+    wagtail_reference_index_ignore = True
+
+    day = models.DateField(_("day"), db_index=True)
+
+    class Meta:
+        verbose_name = _("e-mail day to recount")
+        verbose_name_plural = _("e-mail days to recount")
+
+    def __str__(self) -> str:
+        return str(self.day)

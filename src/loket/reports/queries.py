@@ -17,7 +17,7 @@ from loket.audit.models import AuditEntry
 from loket.chat import queries as chat_queries
 from loket.chat.models import Agent, Conversation, Message, QueueEntry
 from loket.reports import definitions as d
-from loket.reports.models import ChatAgentDay, ChatCounts, ChatDay, TurnedAway
+from loket.reports.models import ChatAgentDay, ChatCounts, ChatDay, EmailDay, EmailFlow, EmailGroupDay, TurnedAway
 
 MAX_DAYS = 366  # the longest period a report or export covers
 EARLIEST = datetime.date(2000, 1, 1)
@@ -381,11 +381,177 @@ def case_facts(start: datetime.datetime, end: datetime.datetime) -> list[CaseFac
     ]
 
 
+@dataclass
+class EmailRollup:
+    """The e-mail rollup rows of some days (not saved): per day, per day and group, and the flows of the backlog."""
+
+    days: list[EmailDay]
+    groups: list[EmailGroupDay]
+    flows: list[EmailFlow]
+
+
+def count_email(first: datetime.date, last: datetime.date) -> EmailRollup:
+    """The e-mail rollup of the days from `first` to `last`, counted from the raw rows (case_facts) in one pass."""
+    start, end = bounds(first, last)
+    days: dict[datetime.date, tuple[EmailDay, Counter[float], Counter[float]]] = {}
+    groups: dict[tuple[Any, ...], EmailGroupDay] = {}
+    flows: dict[tuple[datetime.date, datetime.date | None], EmailFlow] = {}
+    for case in case_facts(start, end):
+        day = case.received_at.astimezone(zone()).date()
+        if day not in days:
+            days[day] = (EmailDay(day=day), Counter(), Counter())
+        whole, responses, resolutions = days[day]
+        key = (day, case.topic_id, case.language, case.assignee_id)
+        if key not in groups:
+            groups[key] = EmailGroupDay(
+                day=day, topic_id=case.topic_id, language=case.language, assignee_id=case.assignee_id,
+                first_responses={}, resolutions={},
+            )  # fmt: skip
+        group = groups[key]
+        for row in (whole, group):
+            row.received += 1
+            row.by_form += case.by_form
+            row.answered += case.first_answer_at is not None
+            row.closed += case.closed_at is not None
+        if case.first_answer_at is not None:
+            response = d.hours(d.seconds(case.received_at, case.first_answer_at))
+            responses[response] += 1
+            _bump(group.first_responses, response)  # type: ignore[arg-type]
+        if case.closed_at is not None:
+            resolution = d.hours(d.seconds(case.received_at, case.closed_at))
+            resolutions[resolution] += 1
+            _bump(group.resolutions, resolution)  # type: ignore[arg-type]
+        closed_day = case.closed_at.astimezone(zone()).date() if case.closed_at is not None else None
+        flow = flows.setdefault((day, closed_day), EmailFlow(day=day, closed_day=closed_day))
+        flow.count += 1
+        flow.received_sum += d.microseconds(case.received_at)
+    for whole, responses, resolutions in days.values():
+        whole.first_response_p50, whole.first_response_p90 = d.percentile(responses, 50), d.percentile(responses, 90)
+        whole.resolution_p50, whole.resolution_p90 = d.percentile(resolutions, 50), d.percentile(resolutions, 90)
+    return EmailRollup([row for row, _, _ in days.values()], list(groups.values()), list(flows.values()))
+
+
+def todays_email(current: datetime.date) -> EmailRollup:
+    """Today's e-mail rollup, counted from the raw rows at most every few seconds (as todays_rollups for chat)."""
+    found = cache.get_or_set(
+        f"loket:reports:email-today:{current}", lambda: count_email(current, current), TODAY_FRESH_SECONDS
+    )
+    assert found is not None
+    return found  # type: ignore[no-any-return]
+
+
+def _until_yesterday(first: datetime.date, last: datetime.date) -> tuple[datetime.date, datetime.date, bool]:
+    """The stored days of a period (up to yesterday), and whether today is in it (counted live)."""
+    current = today()
+    return first, min(last, current - datetime.timedelta(days=1)), first <= current <= last
+
+
+def email_days(first: datetime.date, last: datetime.date) -> dict[datetime.date, EmailDay]:
+    """The e-mail figures of each day of a period that received cases."""
+    first, stored_last, live = _until_yesterday(first, last)
+    found = {row.day: row for row in EmailDay.objects.filter(day__gte=first, day__lte=stored_last)}
+    if live:
+        found.update((row.day, row) for row in todays_email(today()).days)
+    return found
+
+
+@dataclass
+class EmailFigures:
+    """The e-mail figures of a group of cases (a topic, a language, an assignee) over a period."""
+
+    received: int = 0
+    by_form: int = 0
+    answered: int = 0
+    closed: int = 0
+    first_responses: Counter[float] = field(default_factory=Counter)
+    resolutions: Counter[float] = field(default_factory=Counter)
+
+    def add(self, other: "EmailFigures") -> None:
+        self.received += other.received
+        self.by_form += other.by_form
+        self.answered += other.answered
+        self.closed += other.closed
+        self.first_responses.update(other.first_responses)
+        self.resolutions.update(other.resolutions)
+
+
+EMAIL_GROUPS = ("topic_id", "language", "assignee_id")
+
+
+def _merged_durations(column: str, histogram: str, first: datetime.date, last: datetime.date) -> Any:
+    """(group, hours, count) of the stored rows' histograms, added up by the database rather than decoded and added
+    in Python (bench/reports: a year's rows hold some 235,000 entries per histogram)."""
+    from django.db import connection
+
+    assert column in EMAIL_GROUPS and histogram in ("first_responses", "resolutions")  # names, never input
+    each = "jsonb_each_text" if connection.vendor == "postgresql" else "json_each"
+    table = EmailGroupDay._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT r.{column}, h.key, SUM(CAST(h.value AS integer)) FROM {table} r, {each}(r.{histogram}) h"  # noqa: S608
+            f" WHERE r.day >= %s AND r.day <= %s GROUP BY r.{column}, h.key",
+            [first, last],
+        )
+        return cursor.fetchall()
+
+
+def email_groups(first: datetime.date, last: datetime.date, column: str) -> dict[Any, EmailFigures]:
+    """The e-mail figures of a period per topic_id, language or assignee_id of the rollup rows."""
+    from django.db.models import Sum
+
+    first, stored_last, live = _until_yesterday(first, last)
+    found: dict[Any, EmailFigures] = {}
+    stored = EmailGroupDay.objects.filter(day__gte=first, day__lte=stored_last).values(column)
+    for row in stored.annotate(*(Sum(name) for name in ("received", "by_form", "answered", "closed"))):
+        found[row[column]] = EmailFigures(
+            row["received__sum"], row["by_form__sum"], row["answered__sum"], row["closed__sum"]
+        )
+    for histogram in ("first_responses", "resolutions"):
+        for key, hours, count in _merged_durations(column, histogram, first, stored_last):
+            getattr(found[key], histogram)[float(hours)] += count
+    if live:
+        for today_row in todays_email(today()).groups:
+            figures = EmailFigures(
+                today_row.received, today_row.by_form, today_row.answered, today_row.closed,
+                Counter({float(k): v for k, v in today_row.first_responses.items()}),
+                Counter({float(k): v for k, v in today_row.resolutions.items()}),
+            )  # fmt: skip
+            found.setdefault(getattr(today_row, column), EmailFigures()).add(figures)
+    return found
+
+
+def email_backlog(first: datetime.date, last: datetime.date) -> list[tuple[int, float | None]]:
+    """Per day of the period: the cases open at its end and their average age (as open_cases_at, from the flows)."""
+    from django.db.models import Q
+
+    current = today()
+    stored = EmailFlow.objects.filter(Q(closed_day=None) | Q(closed_day__gte=first), day__lte=last)
+    flows = list(stored.filter(day__lt=current).values_list("day", "closed_day", "count", "received_sum"))
+    if last >= current:
+        flows += [(f.day, f.closed_day, f.count, f.received_sum) for f in todays_email(current).flows]
+    arrived: Counter[datetime.date] = Counter()
+    arrived_sum: Counter[datetime.date] = Counter()
+    gone: Counter[datetime.date] = Counter()
+    gone_sum: Counter[datetime.date] = Counter()
+    for day, closed_day, count, total in flows:
+        arrived[max(day, first)] += count
+        arrived_sum[max(day, first)] += total
+        if closed_day is not None:
+            gone[max(closed_day, first)] += count
+            gone_sum[max(closed_day, first)] += total
+    found = []
+    count = total = 0
+    for day in days(first, last):
+        count += arrived[day] - gone[day]
+        total += arrived_sum[day] - gone_sum[day]
+        found.append((count, d.average_age_days(count=count, at=bounds(day, day)[1], arrivals=total)))
+    return found
+
+
 def open_cases_at(moments: list[datetime.datetime]) -> list[tuple[int, float | None]]:
     """Per moment (the end of a day): the cases received before it and not closed by then, and their average age in
-    days. A case reopened after closing counts as open from its reopening only (closed_at is cleared then).
-
-    One query and a sweep over the cases that matter, not a count per day: a year is 366 moments."""
+    days, counted from the raw rows (the reports read email_backlog(), which adds up the same from the rollup). A
+    case reopened after closing counts as open from its reopening only (closed_at is cleared then)."""
     from bisect import bisect_left
     from itertools import accumulate
 
@@ -396,33 +562,35 @@ def open_cases_at(moments: list[datetime.datetime]) -> list[tuple[int, float | N
     if not moments:
         return []
     rows = Case.objects.filter(Q(closed_at=None) | Q(closed_at__gte=min(moments)), created_at__lt=max(moments))
-    created: list[float] = []
-    closed: list[tuple[float, float]] = []  # (closed, created) of the cases closed within the period
+    created: list[int] = []
+    closed: list[tuple[int, int]] = []  # (closed, created) of the cases closed within the period
     for arrival, closing in rows.values_list("created_at", "closed_at").iterator(chunk_size=10_000):
-        created.append(arrival.timestamp())
+        created.append(d.microseconds(arrival))
         if closing is not None:
-            closed.append((closing.timestamp(), arrival.timestamp()))
+            closed.append((d.microseconds(closing), d.microseconds(arrival)))
     created.sort()
     closed.sort()
-    created_sums = [0.0, *accumulate(created)]
+    created_sums = [0, *accumulate(created)]
     closed_at = [c for c, _ in closed]
-    closed_sums = [0.0, *accumulate(r for _, r in closed)]
+    closed_sums = [0, *accumulate(r for _, r in closed)]
     found = []
     for moment in moments:
-        m = moment.timestamp()
+        m = d.microseconds(moment)
         received, gone = bisect_left(created, m), bisect_left(closed_at, m)
         count = received - gone
-        total = (created_sums[received] - closed_sums[gone]) if count else 0.0
-        found.append((count, round((m - total / count) / 86400, 1) if count else None))
+        arrivals = created_sums[received] - closed_sums[gone]
+        found.append((count, d.average_age_days(count=count, at=moment, arrivals=arrivals)))
     return found
 
 
 def reopened_per_day(start: datetime.datetime, end: datetime.datetime) -> Counter[datetime.date]:
     """Cases set from closed to another status by staff (audit `case.updated`), per local day."""
     found: Counter[datetime.date] = Counter()
-    for at, details in AuditEntry.objects.filter(event="case.updated", at__gte=start, at__lt=end).values_list(
-        "at", "details"
-    ):
+    # Only the entries of a reopening are read: every change of status or assignee is one, a year holds many.
+    entries = AuditEntry.objects.filter(
+        event="case.updated", at__gte=start, at__lt=end, details__changes__status__0="closed"
+    )
+    for at, details in entries.values_list("at", "details"):
         status = (details or {}).get("changes", {}).get("status")
         if isinstance(status, list) and status and status[0] == "closed":
             found[at.astimezone(zone()).date()] += 1

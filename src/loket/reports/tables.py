@@ -193,44 +193,48 @@ def hour_table(rows: list[ChatDay]) -> tuple[Table, list[list[list[int]]]]:
 EMAIL_BREAKDOWNS = ("day", "topic", "language", "agent")
 
 
-def _hours(values: list[int]) -> tuple[float | None, float | None]:
+def _percentiles(counts: dict[float, int]) -> tuple[float | None, float | None]:
     from loket.reports import definitions as d
 
-    counts = d.histogram(values)
-    p50, p90 = d.percentile(counts, 50), d.percentile(counts, 90)
-    return (round(p50 / 3600, 1) if p50 is not None else None, round(p90 / 3600, 1) if p90 is not None else None)
+    return d.percentile(counts, 50), d.percentile(counts, 90)
 
 
 def email_table(first: datetime.date, last: datetime.date, breakdown: str) -> Table:
-    """Cases received per day, topic, language or assignee, with first response and resolution times (hours)."""
+    """Cases received per day, topic, language or assignee, with first response and resolution times (hours), from
+    the e-mail rollup (queries.email_days, queries.email_groups)."""
     from django.contrib.auth import get_user_model
 
-    from loket.reports import definitions as d
-
-    start, end = queries.bounds(first, last)
-    facts = queries.case_facts(start, end)
-    key = {
-        "day": lambda c: c.received_at.astimezone(queries.zone()).date(),
-        "topic": lambda c: c.topic_id,
-        "language": lambda c: c.language,
-        "agent": lambda c: c.assignee_id,
-    }[breakdown]
-    groups: dict[Hashable, list[queries.CaseFacts]] = {}
-    for case in facts:
-        groups.setdefault(key(case), []).append(case)
+    cells: dict[Hashable, list[Any]] = {}
     if breakdown == "day":
+        for day, row in queries.email_days(first, last).items():
+            cells[day] = [
+                row.received, row.by_form, row.received - row.by_form, row.answered, row.first_response_p50,
+                row.first_response_p90, row.closed, row.resolution_p50, row.resolution_p90,
+            ]  # fmt: skip
         keys: list[Hashable] = list(queries.days(first, last))
         labels: dict[Hashable, str] = {
             k: formats.date_format(k, "D j M Y") for k in keys if isinstance(k, datetime.date)
         }
-    elif breakdown == "agent":
-        keys = list(groups)
-        users = get_user_model().objects.filter(pk__in=[k for k in keys if isinstance(k, int)])
-        names = {user.pk: user.get_full_name() or user.get_username() for user in users}
-        labels = {k: names.get(k, _("Nobody")) if k is not None else _("Nobody") for k in keys}  # type: ignore[call-overload]
     else:
+        column = {"topic": "topic_id", "language": "language", "agent": "assignee_id"}[breakdown]
+        groups = queries.email_groups(first, last, column)
+        if breakdown == "agent":  # a removed user's cases are nobody's, as the raw rows say once it is gone
+            users = get_user_model().objects.filter(pk__in=[k for k in groups if isinstance(k, int)])
+            names = {user.pk: user.get_full_name() or user.get_username() for user in users}
+            merged: dict[Hashable, queries.EmailFigures] = {}
+            for k, figures in groups.items():
+                merged.setdefault(k if k in names else None, queries.EmailFigures()).add(figures)
+            groups = merged  # type: ignore[assignment]
+        for k, f in groups.items():
+            cells[k] = [
+                f.received, f.by_form, f.received - f.by_form, f.answered, *_percentiles(f.first_responses),
+                f.closed, *_percentiles(f.resolutions),
+            ]  # fmt: skip
         keys = list(groups)
-        labels = _labels(breakdown, keys)
+        if breakdown == "agent":
+            labels = {k: names[k] if k is not None else _("Nobody") for k in keys}  # type: ignore[index]
+        else:
+            labels = _labels(breakdown, keys)
     label = {"day": _("Day"), "topic": _("Topic"), "language": _("Language"), "agent": _("Assigned to")}[breakdown]
     table = Table(
         caption=_("E-mail cases per %(breakdown)s") % {"breakdown": label.lower()},
@@ -247,14 +251,9 @@ def email_table(first: datetime.date, last: datetime.date, breakdown: str) -> Ta
             Column("resolution_p90_h", _("Resolution, 90th percentile (h)")),
         ],
     )
+    empty = [0, 0, 0, 0, None, None, 0, None, None]
     for k in keys:
-        cases = groups.get(k, [])
-        responses = [d.seconds(c.received_at, c.first_answer_at) for c in cases if c.first_answer_at]
-        resolutions = [d.seconds(c.received_at, c.closed_at) for c in cases if c.closed_at]
-        table.rows.append([
-            labels[k], len(cases), sum(c.by_form for c in cases), sum(not c.by_form for c in cases), len(responses),
-            *_hours(responses), len(resolutions), *_hours(resolutions),
-        ])  # fmt: skip
+        table.rows.append([labels[k], *cells.get(k, empty)])
     if breakdown != "day":
         table.rows.sort(key=lambda row: str(row[0]).casefold())
     return table
@@ -263,7 +262,6 @@ def email_table(first: datetime.date, last: datetime.date, breakdown: str) -> Ta
 def backlog_table(first: datetime.date, last: datetime.date) -> Table:
     """Per day: the cases open at its end, their average age, and the cases reopened that day."""
     day_list = queries.days(first, last)
-    ends = [queries.bounds(day, day)[1] for day in day_list]
     start, end = queries.bounds(first, last)
     reopened = queries.reopened_per_day(start, end)
     table = Table(
@@ -275,7 +273,7 @@ def backlog_table(first: datetime.date, last: datetime.date) -> Table:
             Column("reopened", _("Reopened")),
         ],
     )
-    for day, (count, age) in zip(day_list, queries.open_cases_at(ends), strict=True):
+    for day, (count, age) in zip(day_list, queries.email_backlog(first, last), strict=True):
         table.rows.append([formats.date_format(day, "D j M Y"), count, age, reopened[day]])
     return table
 

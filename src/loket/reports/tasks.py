@@ -1,4 +1,5 @@
-"""The reports' daily work: recount the last days' rollup, and forget searches older than LOKET_SEARCH_LOG_DAYS."""
+"""The reports' daily work: recount the last days' chat rollup and the e-mail days that changed (the search log's
+retention is loket.privacy's, with every other rule)."""
 
 from django_tasks import task
 
@@ -7,10 +8,8 @@ from loket import daily
 
 @task()
 def update_reports() -> int:
-    from loket.knowledge.actions import purge_search_log
     from loket.reports import actions
 
-    count = actions.rebuild_recent()
-    purge_search_log()
+    count = actions.rebuild_recent() + actions.refresh_email()
     daily.plan_next(update_reports)
     return count

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from loket.chat.models import Team
-from loket.reports import charts, exports, queries, tables
+from loket.reports import actions, charts, exports, queries, tables
 from loket.reports.periods import BadParameter, Period, choice_from, period_from, team_from
 from loket.staff.decorators import staff_page
 
@@ -130,7 +130,9 @@ def wallboard_figures(request: HttpRequest) -> JsonResponse:
 
 
 def _email(request: HttpRequest) -> tuple[Period, str]:
-    return period_from(request.GET), choice_from(request.GET, "by", tables.EMAIL_BREAKDOWNS, "day")
+    found = period_from(request.GET), choice_from(request.GET, "by", tables.EMAIL_BREAKDOWNS, "day")
+    actions.refresh_email()  # the days whose cases changed since they were counted
+    return found
 
 
 def _email_choices(request: HttpRequest) -> dict[str, Any]:

@@ -24,6 +24,6 @@ class Command(BaseCommand):
         total, day = 0, start
         while day <= end:  # a month at a time: one transaction each, memory stays small on a large history
             chunk_end = min(end, day + datetime.timedelta(days=30))
-            total += actions.rebuild(first=day, last=chunk_end)
+            total += actions.rebuild(first=day, last=chunk_end) + actions.rebuild_email(first=day, last=chunk_end)
             day = chunk_end + datetime.timedelta(days=1)
         self.stdout.write(f"{total} rows for {len(queries.days(start, end))} days, {start} to {end}")
