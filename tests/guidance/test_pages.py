@@ -62,12 +62,12 @@ def test_a_bad_check_form_keeps_the_text_and_explains(client, guidance):
 
 def test_answering_a_dilemma_shows_feedback_records_it_anonymously_and_keeps_progress(client, guidance):
     dilemma = Dilemma.objects.first()
-    risky = next(o for o in dilemma.options if o["verdict"] == "risky")
-    response = client.post(f"/richtlijnen/dilemmas/{dilemma.slug}/", {"option": risky["key"]})
+    risky = dilemma.options.filter(verdict="risky").first()
+    response = client.post(f"/richtlijnen/dilemmas/{dilemma.slug}/", {"option": risky.key})
     assert response.status_code == 302
     html = client.get(response["Location"]).content.decode()
     assert "Riskant" in html
-    assert escape(risky["nl"]["feedback"]) in html
+    assert escape(risky.feedback_nl) in html
     assert Answer.objects.get().verdict == "risky"
     assert (
         f"U beantwoordde 1 van {Dilemma.objects.count()} dilemma"
@@ -101,8 +101,8 @@ def test_the_integrity_office_sees_which_dilemmas_are_answered_riskily(client, i
     first, second = Dilemma.objects.all()[:2]
     for dilemma, verdicts in ((first, ["risky", "risky", "recommended"]), (second, ["recommended"])):
         for verdict in verdicts:
-            option = next(o for o in dilemma.options if o["verdict"] == verdict)
-            Answer.objects.create(dilemma=dilemma, option=option["key"], verdict=verdict)
+            option = dilemma.options.filter(verdict=verdict).first()
+            Answer.objects.create(dilemma=dilemma, option=option.key, verdict=verdict)
     html = client.get("/richtlijnen/statistieken/").content.decode()
     assert html.index(first.title_nl) < html.index(second.title_nl)
     assert "67%" in html
@@ -116,3 +116,15 @@ def test_statistics_need_the_permission(client, guidance):
     assert client.get("/richtlijnen/statistieken/").status_code == 302
     client.force_login(get_user_model().objects.create_user("bezoeker", password="x"))
     assert client.get("/richtlijnen/statistieken/").status_code == 403
+
+
+def test_a_dilemma_without_a_recommended_option_or_any_option_still_opens(client, guidance):
+    dilemma = Dilemma.objects.first()
+    risky = dilemma.options.filter(verdict="risky").first()
+    dilemma.options.filter(verdict="recommended").delete()  # an editor is still writing it
+    client.post(f"/richtlijnen/dilemmas/{dilemma.slug}/", {"option": risky.key})
+    html = client.get(f"/richtlijnen/dilemmas/{dilemma.slug}/").content.decode()
+    assert "Riskant" in html and "Aanbevolen" not in html
+    dilemma.options.all().delete()
+    response = client.get(f"/richtlijnen/dilemmas/{dilemma.slug}/")
+    assert response.status_code == 200 and 'name="option"' not in response.content.decode()

@@ -90,3 +90,28 @@ def test_english_pages_have_english_addresses_and_the_old_dutch_ones_redirect(cl
 def test_demo_pages_are_found_by_search(client, demo_site):
     html = client.get("/zoeken/", {"q": "sociale media"}).content.decode()
     assert '<a href="/integriteit/sociale-media/">Sociale media</a>' in html
+
+
+def test_the_demo_site_is_built_from_the_content_files_in_both_languages(demo_site):
+    from loket import content
+
+    files = content.demo()
+
+    def walk(specs, dutch, english):
+        for spec in specs:
+            nl, en = f"{dutch}{spec['slug']}/", f"{english}{spec['slug_en']}/"
+            assert Page.objects.get(url_path=nl, locale__language_code="nl").title == spec["nl"]["title"]
+            assert Page.objects.get(url_path=en, locale__language_code="en").title == spec["en"]["title"]
+            walk(spec["children"], nl, en)
+
+    english_home = HomePage.objects.get(locale__language_code="en")
+    walk(files.pages, "/home/", english_home.url_path)
+    assert english_home.title == files.home["en"]["title"]
+
+
+def test_loading_again_never_overwrites_what_an_editor_changed(demo_site):
+    page = Page.objects.get(url_path="/home/werken-met-ict/").specific
+    page.title = "Aangepast door de redactie"
+    page.save_revision().publish()
+    assert demo.load_demo_content() is None
+    assert Page.objects.get(pk=page.pk).title == "Aangepast door de redactie"

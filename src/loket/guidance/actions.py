@@ -2,8 +2,8 @@
 
 from django.db import transaction
 
-from loket.guidance import content
-from loket.guidance.models import Answer, Dilemma, Guideline
+from loket import content
+from loket.guidance.models import Answer, Dilemma, Guideline, Option
 
 
 class UnknownOption(ValueError):
@@ -12,9 +12,12 @@ class UnknownOption(ValueError):
 
 @transaction.atomic
 def load_guidance_content() -> int:
-    """Add the guidelines and dilemmas that are missing; what editors changed stays as they left it."""
+    """Add the guidelines and dilemmas of loket/content/ that are missing; what editors changed stays as they left it
+    (a dilemma that exists keeps its options too)."""
+    guidelines = content.guidelines()
+    dilemmas = content.dilemmas(guideline_codes={spec["code"] for spec in guidelines})  # checks every file first
     added = 0
-    for order, spec in enumerate(content.GUIDELINES):
+    for order, spec in enumerate(guidelines):
         _, created = Guideline.objects.get_or_create(
             code=spec["code"],
             defaults={
@@ -26,23 +29,32 @@ def load_guidance_content() -> int:
             },
         )
         added += created
-    for order, spec in enumerate(content.DILEMMAS):
+    for order, spec in enumerate(dilemmas):
         dilemma, created = Dilemma.objects.get_or_create(
             slug=spec["slug"],
             defaults={
                 "sort_order": order,
-                "options": spec["options"],
                 **{f"{field}_{lang}": spec[lang][field] for field in ("title", "scenario") for lang in ("nl", "en")},
             },
         )
         if created:
             dilemma.guidelines.set(Guideline.objects.filter(code__in=spec["guidelines"]))
+            Option.objects.bulk_create(
+                Option(dilemma=dilemma, sort_order=position, **_option_fields(option))
+                for position, option in enumerate(spec["options"])
+            )
             added += 1
     return added
 
 
+def _option_fields(option: dict) -> dict[str, str]:
+    """{"key", "verdict", "nl": {"text", "feedback"}, "en": {...}} as the fields of `Option`."""
+    texts = {f"{name}_{lang}": option[lang][name] for name in ("text", "feedback") for lang in ("nl", "en")}
+    return {"key": option["key"], "verdict": option["verdict"], **texts}
+
+
 def answer_dilemma(*, dilemma: Dilemma, option: str) -> Answer:
-    chosen = next((o for o in dilemma.options if o["key"] == option), None)
+    chosen = dilemma.options.filter(key=option).first()
     if chosen is None:
         raise UnknownOption(option)
-    return Answer.objects.create(dilemma=dilemma, option=option, verdict=chosen["verdict"])
+    return Answer.objects.create(dilemma=dilemma, option=option, verdict=chosen.verdict)

@@ -114,7 +114,8 @@ def dilemma(request: HttpRequest, slug: str) -> HttpResponse:
             "dilemma": current,
             "options": current.localized_options(),
             "chosen": chosen,
-            "recommended": next(o for o in current.localized_options() if o["verdict"] == "recommended"),
+            # None while an editor has not (yet) marked one: the page still opens.
+            "recommended": next((o for o in current.localized_options() if o["verdict"] == "recommended"), None),
             "following": following,
             "form": form,
         },

@@ -1,9 +1,11 @@
-"""Loads the demo content (demo_content.py) into an empty database: pages in Dutch and English, documents."""
+"""Loads the demo content (the data files in loket/content/) into an empty database: pages in Dutch and English,
+documents."""
 
 import json
 import re
 import secrets
 import textwrap
+from functools import cache
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -13,7 +15,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Site
 
-from loket.knowledge import demo_content
+from loket import content
 from loket.knowledge.models import ArticlePage, ContactPage, ContentPage, GuidancePage, HomePage, IndexPage
 
 PAGE_TYPES: dict[str, type[ContentPage]] = {
@@ -22,6 +24,12 @@ PAGE_TYPES: dict[str, type[ContentPage]] = {
     "guidance": GuidancePage,
     "contact": ContactPage,
 }
+
+
+@cache
+def demo_content() -> content.Demo:
+    """The demo's pages and documents, read and checked once per process (they are files in the package)."""
+    return content.demo()
 
 
 def database_is_empty() -> bool:
@@ -35,19 +43,20 @@ def load_demo_content(*, with_editor: bool = False) -> str | None:
         return None
     dutch, _ = Locale.objects.get_or_create(language_code="nl")
     english, _ = Locale.objects.get_or_create(language_code="en")
-    documents = {key: _document(spec) for key, spec in demo_content.DOCUMENTS.items()}
+    demo = demo_content()
+    documents = {key: _document(spec) for key, spec in demo.documents.items()}
 
     root = Page.get_first_root_node()
     # Wagtail's first migration leaves a bare "Welcome" page; the home page takes its place.
     for placeholder in root.get_children().filter(content_type__model="page", content_type__app_label="wagtailcore"):
         placeholder.delete()
-    home = HomePage(slug="home", locale=dutch, **_fields(demo_content.HOME["nl"], documents))
+    home = HomePage(slug="home", locale=dutch, **_fields(demo.home["nl"], documents))
     root.add_child(instance=home)
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Loket"}
     )
-    _translate(home, english, demo_content.HOME["en"], documents)
-    for spec in demo_content.PAGES:
+    _translate(home, english, demo.home["en"], documents)
+    for spec in demo.pages:
         _add_page(home, spec, english, documents)
     _redirect_old_english_paths(english)
 
@@ -85,7 +94,7 @@ def english_paths() -> dict[str, str]:
             paths[f"{dutch}{spec['slug']}/"] = f"{english}{spec['slug_en']}/"
             walk(spec.get("children", []), f"{dutch}{spec['slug']}/", f"{english}{spec['slug_en']}/")
 
-    walk(demo_content.PAGES, "/", "/")  # type: ignore[arg-type]
+    walk(demo_content().pages, "/", "/")
     return paths
 
 
