@@ -124,21 +124,24 @@ def main(argv: list[str] | None = None) -> None:
     check_cli.add_arguments(check_parser)
     staff_parser = commands.add_parser("staff", help="staff accounts: add, list, disable, reset-2fa, set-roles")
     audit_parser = commands.add_parser("audit", help="the audit trail: who did what with personal data and access")
+    privacy_parser = commands.add_parser("privacy", help="one person's data across every channel: export, erase; purge")
     from loket.audit import cli as audit_cli
+    from loket.privacy import cli as privacy_cli
     from loket.staff import cli as staff_cli
 
     staff_cli.add_arguments(staff_parser)
     audit_cli.add_arguments(audit_parser)
+    privacy_cli.add_arguments(privacy_parser)
 
     args, rest = parser.parse_known_args(argv)
-    if args.command in ("check", "serve", "staff", "audit") and rest:
+    if args.command in ("check", "serve", "staff", "audit", "privacy") and rest:
         parser.error(f"unknown options: {' '.join(rest)}")
     if args.command == "check":
         sys.exit(check_cli.run(args))
-    if args.command in ("staff", "audit"):
+    if args.command in ("staff", "audit", "privacy"):
         _setup_django()
         try:
-            sys.exit((staff_cli if args.command == "staff" else audit_cli).run(args))
+            sys.exit({"staff": staff_cli, "audit": audit_cli, "privacy": privacy_cli}[args.command].run(args))
         except BrokenPipeError:  # `loket audit | head`: the reader has what it wanted
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(0)

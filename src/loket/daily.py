@@ -1,5 +1,5 @@
-"""Daily background work (retention purges): each task plans its own next run; a starting worker makes sure every
-one of them is planned once."""
+"""Daily background work (the retention purge, the reports): each task plans its own next run; a starting worker
+makes sure every one of them is planned once."""
 
 import datetime
 from typing import Any
@@ -8,8 +8,7 @@ from django.utils import timezone
 
 # "module.task": every daily task; a task listed here runs once at the first worker start, then every day.
 DAILY_TASKS = (
-    "loket.contact.tasks.purge_expired_cases",
-    "loket.audit.tasks.purge_expired_entries",
+    "loket.privacy.tasks.purge_expired",
     "loket.reports.tasks.update_reports",
 )
 

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "loket.staff",
     "loket.audit",
     "loket.reports",
+    "loket.privacy",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -251,9 +252,9 @@ LOKET_IMAP_OAUTH_TOKEN_URL = os.environ.get("LOKET_IMAP_OAUTH_TOKEN_URL", "")
 LOKET_IMAP_OAUTH_CLIENT_ID = os.environ.get("LOKET_IMAP_OAUTH_CLIENT_ID", "")
 LOKET_IMAP_OAUTH_CLIENT_SECRET = os.environ.get("LOKET_IMAP_OAUTH_CLIENT_SECRET", "")
 LOKET_IMAP_OAUTH_SCOPE = os.environ.get("LOKET_IMAP_OAUTH_SCOPE", "https://outlook.office365.com/.default")
-# Automatic mails (the copy to the sender) one address gets per hour at most: two auto-responders cannot loop.
 # XOAUTH2 (Google Workspace): a service account's JSON key with domain-wide delegation; set, it gives the tokens.
 LOKET_IMAP_GOOGLE_KEY_FILE = os.environ.get("LOKET_IMAP_GOOGLE_KEY_FILE", "")
+# Automatic mails (the copy to the sender) one address gets per hour at most: two auto-responders cannot loop.
 LOKET_AUTOMATIC_MAILS_PER_HOUR = int(os.environ.get("LOKET_AUTOMATIC_MAILS_PER_HOUR", "5"))
 
 # --- Language -------------------------------------------------------------------------------

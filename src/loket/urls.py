@@ -6,6 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from loket.api import api
+from loket.chat import urls as chat_urls
+from loket.contact import urls as contact_urls
 from loket.health import healthz
 from loket.metrics import metrics_view
 from loket.staff.urls import allauth_urlpatterns
@@ -35,7 +37,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("loket.knowledge.urls")),
     path("", include("loket.guidance.urls")),
-    path("", include("loket.contact.urls")),
+    path("", include(([*contact_urls.urlpatterns, *chat_urls.urlpatterns], "contact"))),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -184,9 +184,9 @@ def test_entries_older_than_the_retention_period_are_purged_daily(case, settings
     settings.LOKET_AUDIT_RETENTION_DAYS = 30
     audit.record("case.opened", subject=case)
     AuditEntry.objects.create(event="case.opened", subject="case:old", at=timezone.now() - datetime.timedelta(days=31))
-    from loket.audit.tasks import purge_expired_entries
+    from loket.privacy.tasks import purge_expired
 
-    assert purge_expired_entries.call() == 1
+    assert purge_expired.call()["audit.auditentry"] == 1
     assert list(AuditEntry.objects.values_list("subject", flat=True)) == [f"case:{case.reference}"]
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from loket.chat import actions, queries
 from loket.chat.models import Agent, Conversation, Message, OpeningHours, QueueEntry
+from loket.privacy import actions as privacy
 from tests.chat.conftest import enqueue_visitor, make_agent
 
 
@@ -261,6 +262,6 @@ def test_ended_chats_are_deleted_after_the_retention_period(topic, away_agent, s
     for chat in (old, recent):
         actions.end_conversation(conversation_id=chat.pk, ending=Conversation.Ending.VISITOR)
     Conversation.objects.filter(pk=old.pk).update(ended_at=timezone.now() - datetime.timedelta(days=31))
-    assert actions.purge_expired_conversations() >= 1
+    assert privacy.purge()["chat.conversation"] >= 1
     assert set(Conversation.objects.values_list("pk", flat=True)) == {recent.pk, waiting.pk}
     assert not Message.objects.filter(conversation_id=old.pk).exists()

@@ -181,12 +181,12 @@ def test_a_search_without_result_is_counted_without_who_searched_and_forgotten_a
     assert "parkeerkaart aanvragen" in page
     rows = rows_of(supervisor.get("/console/reports/knowledge/table.csv?period=today&table=searches"))
     assert rows == [["search", "language", "times"], ["parkeerkaart aanvragen", "Nederlands", "3"]]
-    from loket.reports.tasks import update_reports
+    from loket.privacy.tasks import purge_expired
 
     UnansweredSearch.objects.update(
         day=datetime.date.today() - datetime.timedelta(days=settings.LOKET_SEARCH_LOG_DAYS + 1)
     )
-    update_reports.call()
+    purge_expired.call()  # the daily retention purge
     assert not UnansweredSearch.objects.exists()
 
 

@@ -1,15 +1,12 @@
 """Writes of the audit trail. `record` runs inside the caller's transaction: an entry exists exactly when the change
 it describes was committed."""
 
-import datetime
 import getpass
 from typing import Any
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.http import HttpRequest
-from django.utils import timezone
 
 from loket.audit.models import AuditEntry
 from loket.security import client_address
@@ -73,10 +70,3 @@ def operator() -> dict[str, Any]:
         return {"via": "command line", "system_user": getpass.getuser()}
     except (KeyError, OSError):  # no name for this uid (a container)
         return {"via": "command line"}
-
-
-def purge_expired(*, now: datetime.datetime | None = None) -> int:
-    """Entries older than the retention period go (the only way one is ever removed)."""
-    cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.LOKET_AUDIT_RETENTION_DAYS)
-    count, _ = AuditEntry.objects.filter(at__lt=cutoff).delete()  # a query, not Model.delete(), which refuses
-    return count

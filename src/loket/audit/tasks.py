@@ -1,14 +1,10 @@
-"""The audit trail's retention: entries older than LOKET_AUDIT_RETENTION_DAYS go, once a day."""
+"""The audit trail's retention is applied by loket.privacy.tasks.purge_expired with every other rule."""
 
 from django_tasks import task
-
-from loket import daily
 
 
 @task()
 def purge_expired_entries() -> int:
-    from loket.audit import actions
-
-    count = actions.purge_expired()
-    daily.plan_next(purge_expired_entries)
-    return count
+    """Kept for one release so that a run planned before the upgrade finds its task: it does nothing and plans no
+    next run."""
+    return 0

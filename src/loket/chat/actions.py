@@ -304,6 +304,8 @@ def email_transcript(*, conversation_id: int, email: str) -> None:
     conversation = Conversation.objects.select_related("topic").get(pk=conversation_id)
     if conversation.started_at is None:  # nothing said yet but the visitor's own words: no mail to anyone
         raise ChatError("not-started", _("The conversation can be mailed once an agent has joined it."))
+    if not conversation.visitor_email:  # the chat is now theirs by this address: access and erasure must find it
+        Conversation.objects.filter(pk=conversation.pk, visitor_email="").update(visitor_email=email)
     messages = conversation.messages.select_related("agent__user").order_by("seq")
     with translation.override(conversation.language):
         queue_mail(
@@ -661,13 +663,3 @@ def _take_offline(agent: Agent) -> None:
     events.agent_changed(agent)
     for conversation in queries.open_conversations(agent):
         _requeue(_locked(conversation.pk), conversation.team)
-
-
-def purge_expired_conversations(*, now: datetime.datetime | None = None) -> int:
-    """Chats ended longer ago than the retention period go, with their messages, and the transcripts mailed."""
-    from loket.contact.models import OutgoingMail
-
-    cutoff = _now(now) - datetime.timedelta(days=settings.LOKET_RETENTION_DAYS)
-    OutgoingMail.objects.filter(kind=OutgoingMail.Kind.TRANSCRIPT, created_at__lt=cutoff).delete()
-    count, _ = Conversation.objects.filter(status=Conversation.Status.ENDED, ended_at__lt=cutoff).delete()
-    return count

@@ -138,7 +138,8 @@ class Conversation(models.Model):
         permissions = [("supervise", _("Can follow, join and take over every team's chats"))]
 
     def __str__(self) -> str:
-        return f"#{self.pk} {self.visitor_name or '-'}"
+        # Never the visitor's name: this is the label Wagtail's admin log keeps (docs/privacy.md).
+        return f"#{self.pk}"
 
     @property
     def ticket(self) -> int:

@@ -42,7 +42,7 @@ class ConversationViewSet(ModelViewSet):
     model = Conversation
     icon = "comment"
     form_fields = ["status"]
-    list_display = ["__str__", "team", "topic", "status", "ending", "agent", "rating", "created_at"]
+    list_display = ["__str__", "visitor_name", "team", "topic", "status", "ending", "agent", "rating", "created_at"]
     list_filter = ["status", "ending", "team", "rating"]
     search_fields = ["visitor_name", "rating_comment"]
     inspect_view_enabled = True

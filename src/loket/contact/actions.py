@@ -22,7 +22,6 @@ from loket.metrics import mail_received_on_commit
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
-    from django.db.models import QuerySet
 
 logger = logging.getLogger(__name__)
 
@@ -34,9 +33,9 @@ def _changed(case: Case, change: str) -> None:
     transaction.on_commit(lambda: case_changed.send(sender=Case, case=case, change=change))
 
 
+def _next_reference() -> str:
     """One statement a case (it used to take three): the update's row lock serialises numbering, and RETURNING
     (PostgreSQL, SQLite 3.35+) hands back the number; only a year's first case creates the counter."""
-def _next_reference() -> str:
     year = timezone.localdate().year
     table = ReferenceCounter._meta.db_table
     with connection.cursor() as cursor:
@@ -206,43 +205,6 @@ def update_case(
         audit.record("case.updated", actor=agent, subject=case, address=address, changes=changes)
         _changed(case, "updated")
     return case
-
-
-def purge_expired_cases() -> int:
-    """Delete the cases closed longer ago than the retention period, with everything that hangs on them."""
-    cutoff = timezone.now() - datetime.timedelta(days=settings.LOKET_RETENTION_DAYS)
-    expired = Case.objects.filter(status=Case.Status.CLOSED, closed_at__lt=cutoff)
-    # What came in without a case (Loket's own mail, auto-replies, mail set aside) is kept as long, then goes too.
-    IncomingMail.objects.filter(case__isnull=True, received_at__lt=cutoff).delete()
-    return erase_cases(expired)
-
-
-def erase_cases(cases: "QuerySet[Case]") -> int:
-    """Delete cases, their thread, mail and attachment files (the files once the deletion is committed)."""
-    with transaction.atomic():
-        files = [(a.file.storage, a.file.name or "") for a in Attachment.objects.filter(case__in=cases)]
-        count = cases.count()
-        cases.delete()
-
-        def delete_files() -> None:
-            for storage, name in files:
-                storage.delete(name)
-
-        transaction.on_commit(delete_files)
-    return count
-
-
-def address_mark(email: str) -> str:
-    """How the audit trail names a person whose data was exported or erased: not the address itself."""
-    return "address:" + hashlib.sha256(email.strip().lower().encode()).hexdigest()[:16]
-
-
-@transaction.atomic
-def erase_contact_data(email: str, **audit_details: Any) -> int:
-    """Every case of one address goes (a request to be forgotten), and the trail says so without naming them."""
-    count = erase_cases(Case.objects.filter(email__iexact=email))
-    audit.record("privacy.erased", subject=address_mark(email), cases=count, **audit_details)
-    return count
 
 
 def _find_case(mail: incoming.Incoming) -> tuple[Case | None, bool]:

@@ -76,7 +76,8 @@ class Case(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.reference} {self.subject}"
+        # Not the subject, which may name someone: this is the label Wagtail's admin log keeps (docs/privacy.md).
+        return self.reference
 
     @property
     def flagged(self) -> bool:
@@ -154,7 +155,7 @@ class OutgoingMail(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.case.reference if self.case else ''} → {self.to}"
+        return f"{self.get_kind_display()} {self.case.reference if self.case else f'#{self.pk}'}"  # not the address
 
 
 class CannedAnswer(models.Model):

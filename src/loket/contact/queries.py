@@ -50,39 +50,6 @@ def split_quoted(text: str) -> tuple[str, str]:
     return text, ""
 
 
-def everything_about(email: str) -> dict[str, object]:
-    """Every case of an address with its thread and mail, for an access request."""
-    found = Case.objects.filter(email__iexact=email).prefetch_related("messages", "mails", "attachments")
-    return {
-        "email": email,
-        "cases": [
-            {
-                "reference": case.reference,
-                "name": case.name,
-                "subject": case.subject,
-                "message": case.message,
-                "status": case.status,
-                "received_at": case.created_at,
-                "closed_at": case.closed_at,
-                "thread": [
-                    {"kind": m.kind, "text": m.text, "at": m.created_at, "from": m.sender_email}
-                    for m in case.messages.all()
-                ],
-                "mail": [
-                    {"to": m.to, "subject": m.subject, "body": m.body, "status": m.status, "sent_at": m.sent_at}
-                    for m in case.mails.all()
-                ],
-                "attachments": [
-                    {"name": a.name, "type": a.content_type, "size": a.size} for a in case.attachments.all()
-                ],
-        # a mail that names another case but may not join it: the inbox flags it, an agent decides
-        "mentions": case.mentions.reference if case.mentions else None,
-            }
-            for case in found
-        ],
-    }
-
-
 INBOX_CASES = 200  # the open cases a console starts with; the list page has the rest
 
 
@@ -108,6 +75,8 @@ def case_summary(case: Case) -> dict[str, object]:
         "created_at": case.created_at.isoformat(),
         "updated_at": case.updated_at.isoformat(),
         "url": reverse("console:case", args=[case.reference]),
+        # a mail that names another case but may not join it: the inbox flags it, an agent decides
+        "mentions": case.mentions.reference if case.mentions else None,
     }
 
 

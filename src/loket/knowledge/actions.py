@@ -1,8 +1,5 @@
 """Writes: the only code that changes knowledge state outside Wagtail's editor."""
 
-import datetime
-
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -45,9 +42,3 @@ def record_unanswered_search(*, terms: list[str], language: str) -> None:
             UnansweredSearch.objects.create(**key, count=1)
     except IntegrityError:  # another request created it meanwhile
         UnansweredSearch.objects.filter(**key).update(count=F("count") + 1)
-
-
-def purge_search_log(*, now: datetime.datetime | None = None) -> int:
-    cutoff = timezone.localdate(now) - datetime.timedelta(days=settings.LOKET_SEARCH_LOG_DAYS)
-    count, _ = UnansweredSearch.objects.filter(day__lt=cutoff).delete()
-    return count
