@@ -16,6 +16,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")
@@ -24,10 +25,10 @@ import django
 
 django.setup()
 
-from loket.chat import consumers, events, hub  # noqa: E402
+from loket.chat import events, hub  # noqa: E402
 from loket.chat.actions import post_message  # noqa: E402
 from loket.chat.models import Conversation, Message  # noqa: E402
-from loket.security import limit_used_up  # noqa: E402
+from loket.security import limit_used_up, local_limit_used_up  # noqa: E402
 
 
 def timed(function, count: int) -> list[float]:  # type: ignore[no-untyped-def]
@@ -82,20 +83,23 @@ def main() -> None:
     parser.add_argument("--waiting", type=int, default=10_000)
     args = parser.parse_args()
     chats = list(Conversation.objects.filter(status=Conversation.Status.ACTIVE).values_list("pk", flat=True)[:100])
+
+    def message(prefix: str) -> Any:
+        return lambda n: post_message(
+            conversation_id=chats[n % len(chats)], author=Message.Author.VISITOR, text="Een vraag",
+            client_id=f"inproc-{prefix}-{n}",
+        )  # fmt: skip
+
     result = {
-        "visitor message as the consumer handles it (rate limit + post_message)": timed(
-            lambda n: consumers._visitor_message(chats[n % len(chats)], "Een vraag", f"inproc-a-{n}"), args.messages
+        "visitor message as the consumer handles it (rate limit here + post_message)": timed(
+            lambda n: local_limit_used_up("chat-message", f"inproc-a:{n % 100}") or message("a")(n), args.messages
         ),
-        "… post_message alone (lock, number, insert, commit, publish)": timed(
-            lambda n: post_message(
-                conversation_id=chats[n % len(chats)],
-                author=Message.Author.VISITOR,
-                text="Een vraag",
-                client_id=f"inproc-b-{n}",
-            ),
-            args.messages,
+        "… post_message alone (PostgreSQL: number and insert in one statement)": timed(message("b"), args.messages),
+        "… the same message again (a resend: the locked path finds it)": timed(message("b"), args.messages),
+        "… rate limit in the process (token bucket)": timed(
+            lambda n: local_limit_used_up("chat-message", f"inproc:{n % 100}"), args.messages
         ),
-        "… rate limit alone (Redis cache add + incr)": timed(
+        "… rate limit shared through Redis (cache add + incr; still used for chat starts and transcripts)": timed(
             lambda n: limit_used_up("chat-message", f"inproc:{n % 100}"), args.messages
         ),
         "… publish alone (Redis PUBLISH)": timed(

@@ -26,6 +26,9 @@ def publish(event: dict[str, Any]) -> None:
     if settings.REDIS_URL:
         import redis
 
+        if hub.publish_soon(data):
+            return
+
         try:
             client = _clients.get(settings.REDIS_URL)
             if client is None:

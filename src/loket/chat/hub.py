@@ -136,6 +136,9 @@ class Hub:
         self.board: dict[str, Any] | None = None  # the last board made, here or (with Redis) by another process
         self.token = secrets.token_hex(8)  # this hub, as the board maker's key names it
         self.redis: Any = None  # an asyncio Redis client, for the board maker's role and the boards it publishes
+        self.redis_url = settings.REDIS_URL
+        self.to_publish: list[str] = []  # events from this process's actions, published from here (publish_soon)
+        self.publisher: asyncio.Task[None] | None = None
         self.queues: dict[int, TeamQueue] = {}
         self.rates: dict[int, tuple[float, float | None]] = {}
         self.dirty: set[int] = set()  # teams whose queue changed: every waiting link there is checked
@@ -446,7 +449,31 @@ class Hub:
             self._mark(team_id)
         self.ready.set()
 
+    def queue_publish(self, data: str) -> None:
+        self.to_publish.append(data)
+        if self.publisher is None or self.publisher.done():  # it starts next turn, with all that came meanwhile
+            self.publisher = self.loop.create_task(self._publish(), context=contextvars.Context())
+
+    async def _publish(self) -> None:
+        """Every event handed over in a turn of the loop in one pipelined round trip, in order, one batch at a time."""
+        import redis
+
+        while self.to_publish:
+            batch, self.to_publish = self.to_publish, []
+            try:
+                async with self._redis().pipeline(transaction=False) as pipe:
+                    for data in batch:
+                        pipe.publish(events.CHANNEL, data)
+                    await pipe.execute()
+            except (redis.RedisError, OSError):
+                log.warning("chat events not published to Redis (unavailable); delivered in this process only")
+                for data in batch:
+                    deliver_everywhere(data)
+
     async def stop(self) -> None:
+        _hubs.pop(self.loop, None)  # no more events handed over to publish
+        if self.publisher is not None:
+            await asyncio.gather(self.publisher, return_exceptions=True)
         for task in list(self.tasks):
             task.cancel()
         await asyncio.gather(*self.tasks, return_exceptions=True)
@@ -534,6 +561,20 @@ async def current() -> Hub:
         await hub.start()
     await hub.ready.wait()
     return hub
+
+
+def publish_soon(data: str) -> bool:
+    """From an action's thread: hand an event to this process's hub, which publishes what it is handed in a turn of its
+    event loop in one round trip, so the action's database thread does not wait for Redis. False without a running
+    hub for the same Redis (a worker process, a command): then the caller publishes it itself."""
+    for loop, found in list(_hubs.items()):
+        if found.redis_url == settings.REDIS_URL and loop.is_running():
+            try:
+                loop.call_soon_threadsafe(found.queue_publish, data, context=contextvars.Context())
+            except RuntimeError:  # its loop closed just now
+                continue
+            return True
+    return False
 
 
 def deliver_everywhere(data: str) -> None:
