@@ -17,12 +17,20 @@ django_application = ASGIHandler()  # Django's, with files streamed from a threa
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
-from loket.chat.routing import websocket_urlpatterns  # noqa: E402
+from loket.chat.routing import console_urlpatterns, visitor_urlpatterns  # noqa: E402
 from loket.staff.middleware import SecondFactorWebsocketGate  # noqa: E402
 
-websocket_application = AllowedHostsOriginValidator(
-    AuthMiddlewareStack(SecondFactorWebsocketGate(URLRouter(websocket_urlpatterns)))
-)
+visitor_application = URLRouter(visitor_urlpatterns)
+staff_application = AuthMiddlewareStack(SecondFactorWebsocketGate(URLRouter(console_urlpatterns)))
+
+
+async def _by_path(scope: dict[str, Any], receive: Any, send: Any) -> None:
+    """Staff's consoles through the session and the second-factor gate; visitors without them (chat/routing.py)."""
+    routes = staff_application if scope["path"].startswith("/ws/console/") else visitor_application
+    await routes(scope, receive, send)
+
+
+websocket_application = AllowedHostsOriginValidator(_by_path)
 
 
 async def websocket_entry(scope: dict[str, Any], receive: Any, send: Any) -> None:
