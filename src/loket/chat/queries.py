@@ -136,12 +136,6 @@ def estimate(position: int, rate: float | None) -> Estimate | None:
     )
 
 
-def conversation_for_token(token: str) -> Conversation | None:
-    if not token or len(token) > 64:
-        return None
-    return Conversation.objects.select_related("agent__user", "team", "topic").filter(token=token).first()
-
-
 def conversations_for_tokens(tokens: list[str]) -> dict[str, Conversation]:
     """Many visitors' conversations at once (a burst of reconnects), by their tokens; unknown ones are left out."""
     wanted = [token for token in tokens if token and len(token) <= 64]
