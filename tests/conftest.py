@@ -1,5 +1,8 @@
+import itertools
+
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
 from wagtail.models import Locale, Page, Site
 
@@ -18,6 +21,39 @@ def fresh_rate_limits():
     yield
     cache.clear()
     forget_local_limits()
+
+
+def _checked_out() -> int:
+    stats = connection.pool.get_stats()
+    return stats["pool_size"] - stats["pool_available"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_leaked_connections(request, django_db_setup, django_db_blocker):
+    """On PostgreSQL, every pooled connection is back in the pool when the suite ends. A connection opened in a
+    context that nobody closes (plain `sync_to_async` around database work does that) stays checked out for good;
+    ten of them made CI's suite fail late, far from their cause, so the end of the suite names the tests after which
+    more connections were out than before."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    request.config.loket_checked_out = []
+    yield
+    with django_db_blocker.unblock():
+        connection.close()  # the main thread's own, which the django_db fixtures keep open between tests
+        leaked = _checked_out()
+    starts = [*request.config.loket_checked_out, ("the end", leaked)]
+    rises = [name for (name, before), (_, later) in itertools.pairwise(starts) if later > before]
+    assert leaked == 0, f"{leaked} pooled connection(s) never went back; more were out after: {rises}"
+
+
+@pytest.fixture(autouse=True)
+def count_checked_out(request):
+    """Feeds `no_leaked_connections`: how many pooled connections were out when each test started."""
+    seen = getattr(request.config, "loket_checked_out", None)
+    if seen is not None:
+        seen.append((request.node.nodeid, _checked_out()))
+    yield
 
 
 @pytest.fixture

@@ -20,9 +20,3 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not shared-cache memory: threads then wait for each other's write locks as in production, instead of
     # failing with "table is locked".
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}  # noqa: F405
-
-if "pool" in DATABASES["default"].get("OPTIONS", {}):  # noqa: F405
-    # The whole PostgreSQL suite runs in one process, and some in-process chat tests leave a pooled connection
-    # checked out when they end (a leak not yet found: it shows as "1 other session" when the test database is
-    # dropped, with this change and before it). Ten, the default, ran out late in CI's run; the leak is an open issue.
-    DATABASES["default"]["OPTIONS"]["pool"]["max_size"] = 40  # noqa: F405

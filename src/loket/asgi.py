@@ -14,18 +14,18 @@ from loket.streaming import ASGIHandler  # noqa: E402
 
 django_application = ASGIHandler()  # Django's, with files streamed from a thread (loket/streaming.py)
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+from channels.sessions import SessionMiddlewareStack  # noqa: E402
 
 from loket.chat.routing import console_urlpatterns, visitor_urlpatterns  # noqa: E402
-from loket.staff.middleware import SecondFactorWebsocketGate  # noqa: E402
+from loket.staff.middleware import WebsocketUser  # noqa: E402
 
 visitor_application = URLRouter(visitor_urlpatterns)
-staff_application = AuthMiddlewareStack(SecondFactorWebsocketGate(URLRouter(console_urlpatterns)))
+staff_application = SessionMiddlewareStack(WebsocketUser(URLRouter(console_urlpatterns)))
 
 
 async def _by_path(scope: dict[str, Any], receive: Any, send: Any) -> None:
-    """Staff's consoles through the session and the second-factor gate; visitors without them (chat/routing.py)."""
+    """Staff's consoles through the session and its user (second factor checked); visitors without (chat/routing.py)."""
     routes = staff_application if scope["path"].startswith("/ws/console/") else visitor_application
     await routes(scope, receive, send)
 

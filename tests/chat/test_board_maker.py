@@ -5,11 +5,11 @@ import asyncio
 from typing import Any
 
 import pytest
-from asgiref.sync import sync_to_async
 
 from loket.chat import hub as chat_hub
 from loket.chat.models import Agent, Team
 from loket.contact.models import Topic
+from loket.db import in_thread
 from tests.chat.conftest import enqueue_visitor, make_agent
 from tests.services import free_port, private_redis
 
@@ -87,7 +87,7 @@ async def test_with_redis_one_process_makes_the_board_for_the_supervisors_of_all
             one.add_console(ann)
             two.add_console(bob)
             for visitor in ("Vera", "Wim", "Xan"):
-                await sync_to_async(enqueue_visitor)(topic, visitor)
+                await in_thread(enqueue_visitor)(topic, visitor)
             shown = [await supervisor.board_where(lambda b: waiting(b, team) == 3) for supervisor in (ann, bob)]
             assert shown[0]["at"] == shown[1]["at"]  # the same board, made once
             seen = {board["at"] for supervisor in (ann, bob) for board in supervisor.boards()}
@@ -99,7 +99,7 @@ async def test_with_redis_one_process_makes_the_board_for_the_supervisors_of_all
             assert holder == maker.token
             maker.remove_console(ann if maker is one else bob)
             await asyncio.sleep(0.1)  # its resignation reaches Redis
-            await sync_to_async(enqueue_visitor)(topic, "Yara")
+            await in_thread(enqueue_visitor)(topic, "Yara")
             board = await watcher.board_where(lambda b: waiting(b, team) == 4)
             assert board["at"] in made and other.board == board
             assert (await one._redis().get(chat_hub.BOARD_MAKER)).decode() == other.token
@@ -118,7 +118,7 @@ async def test_a_supervisor_who_arrives_gets_the_last_board_at_once(settings, te
         try:
             ann = Supervisor(1)
             one.add_console(ann)
-            await sync_to_async(enqueue_visitor)(topic, "Vera")
+            await in_thread(enqueue_visitor)(topic, "Vera")
             await ann.board_where(lambda b: waiting(b, team) == 1)
             await asyncio.sleep(0.2)  # the board reached the other hub too
             bob = Supervisor(2)
@@ -139,7 +139,7 @@ async def test_with_redis_gone_each_process_makes_its_own_board(settings, team, 
     try:
         ann = Supervisor(1)
         hub.add_console(ann)
-        await sync_to_async(enqueue_visitor)(topic, "Vera")  # its event, unpublished, is delivered here
+        await in_thread(enqueue_visitor)(topic, "Vera")  # its event, unpublished, is delivered here
         board = await ann.board_where(lambda b: waiting(b, team) == 1)
         assert board["at"] in made
     finally:

@@ -2,12 +2,12 @@
 without a reload, and frames about chats that are not yours."""
 
 import pytest
-from asgiref.sync import sync_to_async
 from django.test import Client
 
 from loket.chat.models import Agent, Conversation, Team
 from loket.contact import actions as contact_actions
 from loket.contact.models import Case, Topic
+from loket.db import in_thread
 from tests.chat.conftest import enqueue_visitor, make_agent, make_supervisor
 from tests.chat.test_consumers import agent_console, frames_until, visitor
 
@@ -49,9 +49,9 @@ async def still_open(console) -> None:
 
 async def test_a_supervisor_watches_a_chat_without_the_visitor_being_told(hub, teams):
     housing, _, topic, _ = teams
-    ann = await sync_to_async(make_agent)("ann", housing)
-    sam = await sync_to_async(make_supervisor)("sam", housing)
-    chat = await sync_to_async(enqueue_visitor)(topic, "Vera", text="Hallo")
+    ann = await in_thread(make_agent)("ann", housing)
+    sam = await in_thread(make_supervisor)("sam", housing)
+    chat = await in_thread(enqueue_visitor)(topic, "Vera", text="Hallo")
     socket, state = await visitor(chat.token)
     assert state["status"] == "active"
     await drain(socket)
@@ -82,8 +82,9 @@ async def test_a_supervisor_watches_a_chat_without_the_visitor_being_told(hub, t
 
 async def test_agents_may_not_supervise_and_their_console_stays(hub, teams):
     housing, _, topic, _ = teams
-    ann, bob = await sync_to_async(make_agent)("ann", housing), await sync_to_async(make_agent)("bob", housing)
-    chat = await sync_to_async(enqueue_visitor)(topic, "Vera")
+    ann = await in_thread(make_agent)("ann", housing)
+    bob = await in_thread(make_agent)("bob", housing)
+    chat = await in_thread(enqueue_visitor)(topic, "Vera")
     assert chat.agent_id == ann.pk
     console, greeting = await hello(bob)
     assert greeting["supervisor"] is False
@@ -115,13 +116,13 @@ async def test_agents_may_not_supervise_and_their_console_stays(hub, teams):
 
 async def test_the_board_follows_the_queue_and_statuses(hub, teams):
     housing, _, topic, _ = teams
-    ann = await sync_to_async(make_agent)("ann", housing, status=Agent.Status.AWAY)
-    sam = await sync_to_async(make_supervisor)("sam", housing)
+    ann = await in_thread(make_agent)("ann", housing, status=Agent.Status.AWAY)
+    sam = await in_thread(make_supervisor)("sam", housing)
     supervisor, _ = await hello(sam)
     board = (await frames_until(supervisor, "board"))[-1]
     [team] = [t for t in board["teams"] if t["id"] == housing.pk]
     assert team["waiting"] == 0
-    await sync_to_async(enqueue_visitor)(topic, "Vera")
+    await in_thread(enqueue_visitor)(topic, "Vera")
     while team["waiting"] != 1:
         board = (await frames_until(supervisor, "board"))[-1]
         [team] = [t for t in board["teams"] if t["id"] == housing.pk]
@@ -142,7 +143,8 @@ async def test_the_board_follows_the_queue_and_statuses(hub, teams):
 
 async def test_a_colleagues_status_change_reaches_the_other_consoles(hub, teams):
     housing, _, _, _ = teams
-    ann, bob = await sync_to_async(make_agent)("ann", housing), await sync_to_async(make_agent)("bob", housing)
+    ann = await in_thread(make_agent)("ann", housing)
+    bob = await in_thread(make_agent)("bob", housing)
     ann_console, _ = await hello(ann)
     bob_console, _ = await hello(bob)
     await ann_console.send_json_to({"type": "status", "status": "away"})
@@ -154,16 +156,16 @@ async def test_a_colleagues_status_change_reaches_the_other_consoles(hub, teams)
 
 async def test_a_case_from_the_email_form_reaches_the_open_consoles_of_its_team(hub, teams):
     housing, taxes, topic, _other = teams
-    ann = await sync_to_async(make_agent)("ann", housing, status=Agent.Status.OFFLINE)
-    tom = await sync_to_async(make_agent)("tom", taxes, status=Agent.Status.OFFLINE)
-    sam = await sync_to_async(make_supervisor)("sam", taxes)
+    ann = await in_thread(make_agent)("ann", housing, status=Agent.Status.OFFLINE)
+    tom = await in_thread(make_agent)("tom", taxes, status=Agent.Status.OFFLINE)
+    sam = await in_thread(make_supervisor)("sam", taxes)
     consoles = {name: (await hello(agent))[0] for name, agent in (("ann", ann), ("tom", tom), ("sam", sam))}
-    response = await sync_to_async(Client().post)(
+    response = await in_thread(Client().post)(
         "/contact/email/",
         {"email": "vera@example.org", "name": "Vera", "topic": topic.pk, "subject": "Premie", "message": "Hoe?"},
     )
     assert response.status_code == 302
-    case = await sync_to_async(Case.objects.get)()
+    case = await in_thread(Case.objects.get)()
     for name in ("ann", "sam"):  # the topic's team, and every supervisor
         frame = (await frames_until(consoles[name], "case"))[-1]
         assert (frame["change"], frame["case"]["reference"], frame["case"]["status"]) == (
@@ -173,7 +175,7 @@ async def test_a_case_from_the_email_form_reaches_the_open_consoles_of_its_team(
         )
     assert await consoles["tom"].receive_nothing(timeout=0.3)  # another team's agent: not theirs
 
-    await sync_to_async(contact_actions.update_case)(case=case, status=Case.Status.OPEN, assignee=tom.user)
+    await in_thread(contact_actions.update_case)(case=case, status=Case.Status.OPEN, assignee=tom.user)
     frame = (await frames_until(consoles["ann"], "case"))[-1]
     assert (frame["change"], frame["case"]["status"], frame["case"]["assignee"]["name"]) == ("updated", "open", "Tom")
     for connection in consoles.values():
@@ -182,11 +184,11 @@ async def test_a_case_from_the_email_form_reaches_the_open_consoles_of_its_team(
 
 async def test_context_lists_earlier_cases_and_chats_from_the_same_address(hub, teams):
     housing, _, topic, _ = teams
-    ann = await sync_to_async(make_agent)("ann", housing)
-    earlier = await sync_to_async(contact_actions.submit_email_question)(
+    ann = await in_thread(make_agent)("ann", housing)
+    earlier = await in_thread(contact_actions.submit_email_question)(
         email="Vera@Example.org", name="Vera", topic=topic, subject="Vorige vraag", message="…", language="nl"
     )
-    chat = await sync_to_async(enqueue_visitor)(topic, "Vera", visitor_email="vera@example.org")
+    chat = await in_thread(enqueue_visitor)(topic, "Vera", visitor_email="vera@example.org")
     console, greeting = await hello(ann)
     assert greeting["conversations"][0]["visitor_email"] == "vera@example.org"
     assert [c["reference"] for c in greeting["cases"]] == [earlier.reference]
@@ -201,9 +203,9 @@ async def test_context_lists_earlier_cases_and_chats_from_the_same_address(hub, 
 
 async def test_a_joined_supervisor_writes_in_the_chat(hub, teams):
     housing, _, topic, _ = teams
-    await sync_to_async(make_agent)("ann", housing)
-    sam = await sync_to_async(make_supervisor)("sam", housing)
-    chat = await sync_to_async(enqueue_visitor)(topic, "Vera")
+    await in_thread(make_agent)("ann", housing)
+    sam = await in_thread(make_supervisor)("sam", housing)
+    chat = await in_thread(enqueue_visitor)(topic, "Vera")
     socket, _ = await visitor(chat.token)
     await drain(socket)
     supervisor, _ = await hello(sam)
@@ -217,16 +219,16 @@ async def test_a_joined_supervisor_writes_in_the_chat(hub, teams):
     assert (await frames_until(supervisor, "ack"))[-1]["seq"] > 0
     said = [f for f in await frames_until(socket, "message") if f["type"] == "message"][-1]
     assert (said["text"], said["name"]) == ("Ik help mee", "Sam")
-    assert (await sync_to_async(Conversation.objects.get)(pk=chat.pk)).status == "active"
+    assert (await in_thread(Conversation.objects.get)(pk=chat.pk)).status == "active"
     for connection in (socket, supervisor):
         await connection.disconnect()
 
 
 async def test_a_refused_join_leaves_an_earlier_watch_in_place(hub, teams):
     housing, _, topic, _ = teams
-    await sync_to_async(make_agent)("ann", housing, status=Agent.Status.AWAY)
-    sam = await sync_to_async(make_supervisor)("sam", housing)
-    chat = await sync_to_async(enqueue_visitor)(topic, "Vera")  # waiting: watchable, not joinable
+    await in_thread(make_agent)("ann", housing, status=Agent.Status.AWAY)
+    sam = await in_thread(make_supervisor)("sam", housing)
+    chat = await in_thread(enqueue_visitor)(topic, "Vera")  # waiting: watchable, not joinable
     socket, _ = await visitor(chat.token)
     supervisor, _ = await hello(sam)
     await supervisor.send_json_to({"type": "watch", "conversation": chat.pk})
@@ -243,9 +245,9 @@ async def test_a_refused_join_leaves_an_earlier_watch_in_place(hub, teams):
 async def test_a_supervisor_whose_role_was_taken_elsewhere_is_refused_at_once(hub, teams):
     """Without Redis a `loket staff set-roles` in another process sends no event: the database is asked."""
     housing, _, topic, _ = teams
-    sam = await sync_to_async(make_supervisor)("sam", housing)
-    await sync_to_async(make_agent)("ann", housing)
-    chat = await sync_to_async(enqueue_visitor)(topic, "Vera")
+    sam = await in_thread(make_supervisor)("sam", housing)
+    await in_thread(make_agent)("ann", housing)
+    chat = await in_thread(enqueue_visitor)(topic, "Vera")
     supervisor, _ = await hello(sam)
 
     def demote() -> None:
@@ -253,7 +255,7 @@ async def test_a_supervisor_whose_role_was_taken_elsewhere_is_refused_at_once(hu
 
         sam.user.groups.set([Group.objects.get(name="Agent")])
 
-    await sync_to_async(demote)()
+    await in_thread(demote)()
     await supervisor.send_json_to({"type": "watch", "conversation": chat.pk})
     assert (await frames_until(supervisor, "error"))[-1]["code"] == "not-allowed"
     await supervisor.disconnect()
@@ -262,8 +264,8 @@ async def test_a_supervisor_whose_role_was_taken_elsewhere_is_refused_at_once(hu
 async def test_without_redis_a_change_made_elsewhere_reaches_the_clients_at_the_next_heartbeat(hub, teams, settings):
     settings.REDIS_URL = ""
     housing, _, topic, _ = teams
-    await sync_to_async(make_agent)("ann", housing, status=Agent.Status.AWAY)
-    chat = await sync_to_async(enqueue_visitor)(topic, "Vera")
+    await in_thread(make_agent)("ann", housing, status=Agent.Status.AWAY)
+    chat = await in_thread(enqueue_visitor)(topic, "Vera")
     socket, _ = await visitor(chat.token)
     await drain(socket)
 
@@ -272,7 +274,7 @@ async def test_without_redis_a_change_made_elsewhere_reaches_the_clients_at_the_
 
         QueueEntry.objects.filter(conversation=chat).update(ticket=chat.pk + 1000)
 
-    await sync_to_async(elsewhere)()
+    await in_thread(elsewhere)()
     await hub._catch_up()
     assert (await frames_until(socket, "resync"))[-1] == {"type": "resync"}
     assert hub.queues[housing.pk].entries[0][0] == chat.pk + 1000

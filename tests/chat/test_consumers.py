@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.test import Client
 
@@ -11,6 +10,7 @@ from loket.asgi import application
 from loket.chat import hub as chat_hub
 from loket.chat.models import Agent, Conversation, Team
 from loket.contact.models import Topic
+from loket.db import in_thread
 from tests.chat.conftest import enqueue_visitor, make_agent
 from tests.services import free_port
 
@@ -45,7 +45,7 @@ async def frames_until(socket: WebsocketCommunicator, kind: str, timeout: float 
 
 async def agent_console(agent: Agent) -> WebsocketCommunicator:
     client = Client()
-    await sync_to_async(client.force_login)(agent.user)
+    await in_thread(client.force_login)(agent.user)
     cookie = f"sessionid={client.cookies['sessionid'].value}".encode()
     socket = WebsocketCommunicator(application, "/ws/console/", headers=[ORIGIN, (b"cookie", cookie)])
     connected, _ = await socket.connect()
@@ -55,9 +55,9 @@ async def agent_console(agent: Agent) -> WebsocketCommunicator:
 
 async def test_visitor_sees_position_drop_when_the_one_ahead_is_served(hub, chat_topic):
     topic, team = chat_topic
-    ann = await sync_to_async(make_agent)("ann", team, status=Agent.Status.AWAY)
-    first = await sync_to_async(enqueue_visitor)(topic)
-    second = await sync_to_async(enqueue_visitor)(topic)
+    ann = await in_thread(make_agent)("ann", team, status=Agent.Status.AWAY)
+    first = await in_thread(enqueue_visitor)(topic)
+    second = await in_thread(enqueue_visitor)(topic)
     socket, state = await visitor(second.token)
     assert (state["type"], state["status"], state["position"]) == ("state", "waiting", 2)
     assert (await frames_until(socket, "position"))[-1]["position"] == 2
@@ -76,8 +76,8 @@ async def test_visitor_sees_position_drop_when_the_one_ahead_is_served(hub, chat
 
 async def test_the_chat_starts_by_itself_on_both_sides_and_messages_go_both_ways(hub, chat_topic):
     topic, team = chat_topic
-    ann = await sync_to_async(make_agent)("ann", team, status=Agent.Status.AWAY)
-    chat = await sync_to_async(enqueue_visitor)(topic, "Vera")
+    ann = await in_thread(make_agent)("ann", team, status=Agent.Status.AWAY)
+    chat = await in_thread(enqueue_visitor)(topic, "Vera")
     socket, _ = await visitor(chat.token)
     console = await agent_console(ann)
     await console.receive_json_from()  # hello
@@ -114,8 +114,8 @@ async def test_the_chat_starts_by_itself_on_both_sides_and_messages_go_both_ways
 
 async def test_a_reconnecting_visitor_gets_what_they_missed_in_order_without_duplicates(hub, chat_topic):
     topic, team = chat_topic
-    await sync_to_async(make_agent)("ann", team, status=Agent.Status.AWAY)
-    chat = await sync_to_async(enqueue_visitor)(topic, text="Eerste vraag")
+    await in_thread(make_agent)("ann", team, status=Agent.Status.AWAY)
+    chat = await in_thread(enqueue_visitor)(topic, text="Eerste vraag")
     socket, _ = await visitor(chat.token)
     for number in range(2, 5):
         await socket.send_json_to({"type": "message", "text": f"bericht {number}", "client_id": f"c{number}"})
@@ -133,8 +133,8 @@ async def test_a_reconnecting_visitor_gets_what_they_missed_in_order_without_dup
 
 async def test_bad_frames_get_an_error_and_the_connection_stays_healthy(hub, chat_topic):
     topic, team = chat_topic
-    await sync_to_async(make_agent)("ann", team, status=Agent.Status.AWAY)
-    chat = await sync_to_async(enqueue_visitor)(topic)
+    await in_thread(make_agent)("ann", team, status=Agent.Status.AWAY)
+    chat = await in_thread(enqueue_visitor)(topic)
     socket, _ = await visitor(chat.token)
     await socket.send_to(text_data="{not json")
     assert (await frames_until(socket, "error"))[-1]["code"] == "invalid-json"
@@ -156,8 +156,8 @@ async def test_bad_frames_get_an_error_and_the_connection_stays_healthy(hub, cha
 async def test_messages_are_rate_limited(hub, chat_topic, settings):
     settings.LOKET_RATE_LIMITS = {**settings.LOKET_RATE_LIMITS, "chat-message": (3, 60)}
     topic, team = chat_topic
-    await sync_to_async(make_agent)("ann", team, status=Agent.Status.AWAY)
-    chat = await sync_to_async(enqueue_visitor)(topic)
+    await in_thread(make_agent)("ann", team, status=Agent.Status.AWAY)
+    chat = await in_thread(enqueue_visitor)(topic)
     socket, _ = await visitor(chat.token)
     for number in range(3):
         await socket.send_json_to({"type": "message", "text": f"m{number}", "client_id": f"m{number}"})
@@ -189,8 +189,8 @@ async def test_a_foreign_origin_and_a_visitor_at_the_console_are_refused(hub, ch
 
 async def test_an_agent_who_reconnects_finds_their_chats_again(hub, chat_topic):
     topic, team = chat_topic
-    ann = await sync_to_async(make_agent)("ann", team)
-    chat = await sync_to_async(enqueue_visitor)(topic, "Vera", text="Hallo")
+    ann = await in_thread(make_agent)("ann", team)
+    chat = await in_thread(enqueue_visitor)(topic, "Vera", text="Hallo")
     assert chat.status == Conversation.Status.ACTIVE
     console = await agent_console(ann)
     hello = await console.receive_json_from()
@@ -204,9 +204,9 @@ async def test_an_agent_who_reconnects_finds_their_chats_again(hub, chat_topic):
 async def test_the_state_and_position_frames_carry_the_estimate_from_the_recent_service_rate(hub, chat_topic):
     """12 chats taken in the last 30 minutes (0.4 a minute): the 2nd in line waits (2 ± 1.28·√2) / 0.4 minutes."""
     topic, team = chat_topic
-    await sync_to_async(_served_lately)(topic, team, 12)
-    await sync_to_async(enqueue_visitor)(topic)
-    second = await sync_to_async(enqueue_visitor)(topic)
+    await in_thread(_served_lately)(topic, team, 12)
+    await in_thread(enqueue_visitor)(topic)
+    second = await in_thread(enqueue_visitor)(topic)
     socket, state = await visitor(second.token)
     assert (state["position"], state["estimate"]) == (2, {"low": 0, "high": 10})  # right away, not one frame later
     position = (await frames_until(socket, "position"))[-1]
@@ -216,8 +216,8 @@ async def test_the_state_and_position_frames_carry_the_estimate_from_the_recent_
 
 async def test_a_resent_message_is_acknowledged_again_and_a_reused_id_with_other_text_is_refused(hub, chat_topic):
     topic, team = chat_topic
-    await sync_to_async(make_agent)("ann", team, status=Agent.Status.AWAY)
-    chat = await sync_to_async(enqueue_visitor)(topic)
+    await in_thread(make_agent)("ann", team, status=Agent.Status.AWAY)
+    chat = await in_thread(enqueue_visitor)(topic)
     socket, _ = await visitor(chat.token)
     await socket.send_json_to({"type": "message", "text": "Hallo", "client_id": "c1"})
     first = (await frames_until(socket, "ack"))[-1]
@@ -231,7 +231,7 @@ async def test_a_resent_message_is_acknowledged_again_and_a_reused_id_with_other
     assert (error["code"], error["ref"]) == ("client-id-reused", "c1")
     await socket.send_json_to({"type": "rate", "score": 9})
     assert (await frames_until(socket, "error"))[-1]["ref"] == ""  # always there, empty without a client id
-    assert await sync_to_async(lambda: Conversation.objects.get(pk=chat.pk).last_seq)() == 1
+    assert await in_thread(lambda: Conversation.objects.get(pk=chat.pk).last_seq)() == 1
     await socket.send_json_to({"type": "ping"})
     assert (await frames_until(socket, "pong"))[-1] == {"type": "pong"}
     await socket.disconnect()
@@ -251,8 +251,8 @@ def _served_lately(topic, team, count):
 
 async def test_typing_reaches_the_other_side_and_is_not_stored(hub, chat_topic):
     topic, team = chat_topic
-    ann = await sync_to_async(make_agent)("ann", team)
-    chat = await sync_to_async(enqueue_visitor)(topic)
+    ann = await in_thread(make_agent)("ann", team)
+    chat = await in_thread(enqueue_visitor)(topic)
     socket, _ = await visitor(chat.token)
     console = await agent_console(ann)
     await console.receive_json_from()
@@ -263,7 +263,7 @@ async def test_typing_reaches_the_other_side_and_is_not_stored(hub, chat_topic):
     while (frame := (await frames_until(socket, "typing"))[-1])["author"] == "visitor":
         pass  # the visitor's own typing comes back too (other tabs); clients ignore it
     assert frame["author"] == "agent" and frame["active"] is True
-    assert await sync_to_async(lambda: Conversation.objects.get(pk=chat.pk).last_seq)() == 1  # only the join
+    assert await in_thread(lambda: Conversation.objects.get(pk=chat.pk).last_seq)() == 1  # only the join
     await socket.disconnect()
     await console.disconnect()
 
@@ -273,8 +273,8 @@ async def test_with_redis_down_the_chat_goes_on_within_the_process(chat_topic, s
     found = await chat_hub.current()
     try:
         topic, team = chat_topic
-        await sync_to_async(make_agent)("ann", team, status=Agent.Status.AWAY)
-        chat = await sync_to_async(enqueue_visitor)(topic)
+        await in_thread(make_agent)("ann", team, status=Agent.Status.AWAY)
+        chat = await in_thread(enqueue_visitor)(topic)
         socket, state = await visitor(chat.token)
         assert (state["status"], state["position"]) == ("waiting", 1)
         await socket.send_json_to({"type": "message", "text": "Hallo?", "client_id": "r1"})

@@ -8,7 +8,6 @@ import json
 import time
 
 import pytest
-from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.test import Client
 from django.utils import timezone
@@ -20,6 +19,7 @@ from loket.chat import actions, protocol, queries
 from loket.chat import hub as chat_hub
 from loket.chat.models import Agent, Conversation, Team
 from loket.contact.models import Topic
+from loket.db import in_thread
 from tests.chat.conftest import enqueue_visitor, make_agent, make_supervisor
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -141,11 +141,11 @@ def test_a_supervisors_console_survives_every_frame_and_leaves_nothing_behind(fr
 
 
 async def test_an_agent_naming_a_chat_that_does_not_exist_gets_an_error_and_stays(hub):
-    topic = await sync_to_async(_topic)()
-    teams = await sync_to_async(lambda: list(topic.teams.all()))()
-    agent = await sync_to_async(make_agent)("ann", *teams, status=Agent.Status.AVAILABLE)
+    topic = await in_thread(_topic)()
+    teams = await in_thread(lambda: list(topic.teams.all()))()
+    agent = await in_thread(make_agent)("ann", *teams, status=Agent.Status.AVAILABLE)
     client = Client()
-    await sync_to_async(client.force_login)(agent.user)
+    await in_thread(client.force_login)(agent.user)
     cookie = f"sessionid={client.cookies['sessionid'].value}".encode()
     socket = WebsocketCommunicator(application, "/ws/console/", headers=[ORIGIN, (b"cookie", cookie)])
     assert (await socket.connect())[0]
@@ -160,12 +160,12 @@ async def test_an_agent_naming_a_chat_that_does_not_exist_gets_an_error_and_stay
 
 
 async def test_a_flood_of_typing_marks_is_cut_off_quietly(hub):
-    topic = await sync_to_async(_topic)()
-    teams = await sync_to_async(lambda: list(topic.teams.all()))()
-    agent = await sync_to_async(make_agent)("ann", *teams, status=Agent.Status.AVAILABLE)
-    chat = await sync_to_async(enqueue_visitor)(topic)
+    topic = await in_thread(_topic)()
+    teams = await in_thread(lambda: list(topic.teams.all()))()
+    agent = await in_thread(make_agent)("ann", *teams, status=Agent.Status.AVAILABLE)
+    chat = await in_thread(enqueue_visitor)(topic)
     client = Client()
-    await sync_to_async(client.force_login)(agent.user)
+    await in_thread(client.force_login)(agent.user)
     cookie = f"sessionid={client.cookies['sessionid'].value}".encode()
     console = WebsocketCommunicator(application, "/ws/console/", headers=[ORIGIN, (b"cookie", cookie)])
     assert (await console.connect())[0]
@@ -187,10 +187,10 @@ async def test_a_flood_of_typing_marks_is_cut_off_quietly(hub):
 
 
 async def test_a_chat_that_has_not_started_cannot_be_mailed(hub):
-    topic = await sync_to_async(_topic)()
-    teams = await sync_to_async(lambda: list(topic.teams.all()))()
-    await sync_to_async(make_agent)("ann", *teams, status=Agent.Status.AWAY)
-    chat = await sync_to_async(enqueue_visitor)(topic)
+    topic = await in_thread(_topic)()
+    teams = await in_thread(lambda: list(topic.teams.all()))()
+    await in_thread(make_agent)("ann", *teams, status=Agent.Status.AWAY)
+    chat = await in_thread(enqueue_visitor)(topic)
     visitor = WebsocketCommunicator(application, "/ws/chat/nl/", headers=[ORIGIN])
     assert (await visitor.connect())[0]
     await visitor.send_json_to({"type": "resume", "token": chat.token, "last_seq": 0})

@@ -5,7 +5,6 @@ import asyncio
 import random
 
 import pytest
-from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.utils import timezone
 
@@ -13,6 +12,7 @@ from loket.asgi import application
 from loket.chat import consumers
 from loket.chat.models import Agent, Conversation, Message, Team
 from loket.contact.models import Topic
+from loket.db import in_thread
 from tests.chat.conftest import enqueue_visitor, make_agent
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -43,7 +43,7 @@ def _history() -> list[tuple[Conversation, int]]:
 
 
 async def test_a_burst_of_resumes_each_gets_its_own_state(hub, monkeypatch):
-    history = await sync_to_async(_history)()
+    history = await in_thread(_history)()
     trips = []
     function = consumers._resuming.function
     monkeypatch.setattr(consumers._resuming, "function", lambda tokens: trips.append(len(tokens)) or function(tokens))

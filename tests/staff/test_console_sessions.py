@@ -4,12 +4,12 @@ at its next frame after the check interval."""
 import time
 
 import pytest
-from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.test import Client
 
 from loket.asgi import application
 from loket.chat import consumers
+from loket.db import in_thread
 from loket.security import STAFF_SEEN as SEEN
 from tests.staff.conftest import make_staff, sign_in
 
@@ -36,12 +36,12 @@ async def closed_with(socket: WebsocketCommunicator) -> tuple[dict, int]:
 
 
 async def test_signing_out_closes_that_sessions_console_and_not_the_other_desks():
-    await sync_to_async(make_staff)("ann", "agent")
+    await in_thread(make_staff)("ann", "agent")
     desk, laptop = Client(), Client()
     for browser in (desk, laptop):
-        await sync_to_async(sign_in)(browser, "ann")
+        await in_thread(sign_in)(browser, "ann")
     on_desk, on_laptop = await signed_in_console(desk), await signed_in_console(laptop)
-    await sync_to_async(laptop.post)("/staff/logout/")
+    await in_thread(laptop.post)("/staff/logout/")
     frame, code = await closed_with(on_laptop)
     assert frame["session"] and code == 4401
     await on_desk.send_json_to({"type": "ping"})
@@ -50,12 +50,12 @@ async def test_signing_out_closes_that_sessions_console_and_not_the_other_desks(
 
 
 async def test_signing_out_everywhere_closes_every_console():
-    await sync_to_async(make_staff)("ann", "agent")
+    await in_thread(make_staff)("ann", "agent")
     desk, laptop = Client(), Client()
     for browser in (desk, laptop):
-        await sync_to_async(sign_in)(browser, "ann")
+        await in_thread(sign_in)(browser, "ann")
     on_desk, on_laptop = await signed_in_console(desk), await signed_in_console(laptop)
-    await sync_to_async(desk.post)("/staff/sign-out-everywhere/")
+    await in_thread(desk.post)("/staff/sign-out-everywhere/")
     for socket in (on_desk, on_laptop):
         frame, code = await closed_with(socket)
         assert frame["session"] is None and code == 4401
@@ -63,9 +63,9 @@ async def test_signing_out_everywhere_closes_every_console():
 
 async def test_a_console_whose_session_expired_closes_at_its_next_frame(monkeypatch, settings):
     monkeypatch.setattr(consumers, "SESSION_CHECK_EVERY", 0)
-    await sync_to_async(make_staff)("ann", "agent")
+    await in_thread(make_staff)("ann", "agent")
     desk = Client()
-    await sync_to_async(sign_in)(desk, "ann")
+    await in_thread(sign_in)(desk, "ann")
     console = await signed_in_console(desk)
 
     def expire() -> None:
@@ -73,7 +73,7 @@ async def test_a_console_whose_session_expired_closes_at_its_next_frame(monkeypa
         session[SEEN] = time.time() - settings.LOKET_STAFF_SESSION_IDLE - 1  # idle too long, session row still there
         session.save()
 
-    await sync_to_async(expire)()
+    await in_thread(expire)()
     await console.send_json_to({"type": "ping"})
     frame, code = await closed_with(console)
     assert frame["type"] == "signed-out" and code == 4401
@@ -82,11 +82,11 @@ async def test_a_console_whose_session_expired_closes_at_its_next_frame(monkeypa
 async def test_a_console_signed_out_twice_at_once_hears_it_once_and_closes():
     """Signing out everywhere ends every session and, for the browser that asked, its own as well: two events, one
     frame, then the close (a second frame after it raced the close)."""
-    await sync_to_async(make_staff)("ann", "agent")
+    await in_thread(make_staff)("ann", "agent")
     desk = Client()
-    await sync_to_async(sign_in)(desk, "ann")
+    await in_thread(sign_in)(desk, "ann")
     on_desk = await signed_in_console(desk)
-    await sync_to_async(desk.post)("/staff/sign-out-everywhere/")
+    await in_thread(desk.post)("/staff/sign-out-everywhere/")
     outputs = []
     while not outputs or outputs[-1]["type"] != "websocket.close":
         outputs.append(await on_desk.receive_output(timeout=10))

@@ -6,12 +6,12 @@ import time
 
 import pytest
 from allauth.mfa.models import Authenticator
-from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.test import Client
 
 from loket.asgi import application
 from loket.audit.models import AuditEntry
+from loket.db import in_thread
 from loket.staff import actions
 from tests.staff.conftest import make_staff, set_up_totp, sign_in, totp
 
@@ -48,16 +48,16 @@ def test_when_required_a_new_agent_sets_up_an_app_before_reaching_anything_else(
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("hub")
 async def test_when_required_the_console_socket_refuses_whoever_still_owes_a_second_factor(required_2fa):
-    await sync_to_async(make_staff)("ann", "agent")
+    await in_thread(make_staff)("ann", "agent")
     client = Client()
-    await sync_to_async(sign_in)(client, "ann")
+    await in_thread(sign_in)(client, "ann")
     cookie = f"sessionid={client.cookies['sessionid'].value}".encode()
     socket = WebsocketCommunicator(
         application, "/ws/console/", headers=[(b"origin", b"http://localhost"), (b"cookie", cookie)]
     )
     connected, code = await socket.connect()
     assert (connected, code) == (False, 4403)
-    await sync_to_async(set_up_totp)(client)
+    await in_thread(set_up_totp)(client)
     socket = WebsocketCommunicator(
         application, "/ws/console/", headers=[(b"origin", b"http://localhost"), (b"cookie", cookie)]
     )

@@ -27,6 +27,7 @@ from loket.chat.models import Agent, Conversation, Message, Team
 from loket.chat.protocol import Frame, ProtocolError
 from loket.contact import queries as contact_queries
 from loket.contact.models import Case, Topic
+from loket.db import in_thread
 from loket.metrics import connection_open
 from loket.security import STAFF_SEEN, client_address_of, idle_too_long, limit_used_up, local_limit_used_up
 
@@ -40,12 +41,12 @@ _executor: ThreadPoolExecutor | None = None
 def db(function: Callable[..., Any]) -> Any:
     """The chat's database work, on threads of its own (LOKET_CHAT_DB_THREADS, at most half the PostgreSQL pool)
     rather than Channels' default of one thread per process for every consumer's calls, one after another. Each call
-    gives its connection back to the pool before it returns (see `hub.in_thread`), so the threads never hold more
+    gives its connection back to the pool before it returns (see `loket.db.in_thread`), so the threads never hold more
     connections than there are threads."""
     global _executor
     if _executor is None:
         _executor = ThreadPoolExecutor(settings.LOKET_CHAT_DB_THREADS, thread_name_prefix="loket-chat-db")
-    return hub.in_thread(function, _executor)
+    return in_thread(function, _executor)
 
 
 class Batched:

@@ -23,32 +23,15 @@ import secrets
 import time
 import weakref
 from collections.abc import Iterable
-from concurrent.futures import Executor
 from typing import Any, Protocol
 
-from channels.db import database_sync_to_async
 from django.conf import settings
-from django.db import close_old_connections
 from django.utils import timezone
 
 from loket.chat import actions, events, protocol, queries
+from loket.db import in_thread
 
 log = logging.getLogger(__name__)
-
-
-def in_thread(function: Any, executor: Executor | None = None) -> Any:
-    """Database work off the event loop, in `executor` (the loop's default one unless given). The connection goes
-    back to the pool inside the call, in the same context that opened it: database_sync_to_async closes connections
-    outside asgiref's copy of the context, where it cannot see this one, so each call kept a pooled connection
-    checked out (the PostgreSQL suite ran out of them, and could not drop its database afterwards)."""
-
-    def run(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return function(*args, **kwargs)
-        finally:
-            close_old_connections()
-
-    return database_sync_to_async(run, thread_sensitive=False, executor=executor)
 
 
 FLUSH_DELAY = 0.02  # seconds to gather queue changes into one pass
