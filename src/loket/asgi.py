@@ -7,6 +7,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")
 
 import django
 from channels.routing import ProtocolTypeRouter, URLRouter
+from django.conf import settings
 
 django.setup(set_prefix=False)  # as django.core.asgi.get_asgi_application does, before the consumers import models
 
@@ -24,10 +25,19 @@ visitor_application = URLRouter(visitor_urlpatterns)
 staff_application = SessionMiddlewareStack(WebsocketUser(URLRouter(console_urlpatterns)))
 
 
+VISITOR_PATHS = frozenset({"/ws/chat/", *(f"/ws/chat/{code}/" for code, _ in settings.LANGUAGES)})
+
+
 async def _by_path(scope: dict[str, Any], receive: Any, send: Any) -> None:
-    """Staff's consoles through the session and its user (second factor checked); visitors without (chat/routing.py)."""
-    routes = staff_application if scope["path"].startswith("/ws/console/") else visitor_application
-    await routes(scope, receive, send)
+    """Staff's consoles through the session and its user (second factor checked); visitors without (chat/routing.py);
+    any other path is refused at the handshake."""
+    if scope["path"] == "/ws/console/":
+        await staff_application(scope, receive, send)
+    elif scope["path"] in VISITOR_PATHS:
+        await visitor_application(scope, receive, send)
+    else:
+        await receive()  # websocket.connect
+        await send({"type": "websocket.close", "code": 4404})  # before accepting: an HTTP 403 to the handshake
 
 
 websocket_application = AllowedHostsOriginValidator(_by_path)

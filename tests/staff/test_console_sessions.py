@@ -8,7 +8,6 @@ from channels.testing import WebsocketCommunicator
 from django.test import Client
 
 from loket.asgi import application
-from loket.chat import consumers
 from loket.db import in_thread
 from loket.security import STAFF_SEEN as SEEN
 from tests.staff.conftest import make_staff, sign_in
@@ -61,22 +60,58 @@ async def test_signing_out_everywhere_closes_every_console():
         assert frame["session"] is None and code == 4401
 
 
-async def test_a_console_whose_session_expired_closes_at_its_next_frame(monkeypatch, settings):
-    monkeypatch.setattr(consumers, "SESSION_CHECK_EVERY", 0)
+def _idle(client: Client, idle_seconds: float) -> None:
+    session = client.session
+    session[SEEN] = time.time() - idle_seconds  # the session row is still there
+    session.save()
+
+
+async def test_a_console_whose_session_idled_out_closes_at_the_hubs_next_check(hub, settings):
     await in_thread(make_staff)("ann", "agent")
     desk = Client()
     await in_thread(sign_in)(desk, "ann")
     console = await signed_in_console(desk)
-
-    def expire() -> None:
-        session = desk.session
-        session[SEEN] = time.time() - settings.LOKET_STAFF_SESSION_IDLE - 1  # idle too long, session row still there
-        session.save()
-
-    await in_thread(expire)()
-    await console.send_json_to({"type": "ping"})
+    await hub.check_consoles()
+    assert await console.receive_nothing(timeout=0.2)  # alive: stays
+    await in_thread(_idle)(desk, settings.LOKET_STAFF_SESSION_IDLE + 1)
+    await hub.check_consoles()  # the heartbeat's check, however quiet the console is
     frame, code = await closed_with(console)
     assert frame["type"] == "signed-out" and code == 4401
+
+
+async def test_a_session_idle_too_long_opens_no_console(settings):
+    await in_thread(make_staff)("ann", "agent")
+    desk = Client()
+    await in_thread(sign_in)(desk, "ann")
+    await in_thread(_idle)(desk, settings.LOKET_STAFF_SESSION_IDLE + 1)
+    cookie = f"sessionid={desk.cookies['sessionid'].value}".encode()
+    socket = WebsocketCommunicator(
+        application, "/ws/console/", headers=[(b"origin", b"http://localhost"), (b"cookie", cookie)]
+    )
+    connected, code = await socket.connect()
+    assert not connected and code == 4403
+
+
+async def test_staff_disabled_where_no_event_reaches_the_console_is_closed_at_the_next_check(hub, monkeypatch):
+    """`loket staff disable` in another process without Redis: no event arrives, the heartbeat's check closes the
+    console, and meanwhile the disabled person cannot make themselves available."""
+    from loket.chat import events
+    from loket.staff import actions as staff_actions
+
+    user = await in_thread(make_staff)("ann", "agent")
+    desk = Client()
+    await in_thread(sign_in)(desk, "ann")
+    console = await signed_in_console(desk)
+    with monkeypatch.context() as elsewhere:
+        elsewhere.setattr(events, "publish", lambda event: None)
+        await in_thread(staff_actions.disable_staff)(user)
+    await console.send_json_to({"type": "status", "status": "available", "client_id": "s1"})
+    while (answer := await console.receive_json_from(timeout=5))["type"] != "error":
+        pass
+    assert answer["code"] == "not-allowed" and answer["ref"] == "s1"
+    await hub.check_consoles()
+    frame, code = await closed_with(console)
+    assert frame["session"] is None and code == 4401
 
 
 async def test_a_console_signed_out_twice_at_once_hears_it_once_and_closes():

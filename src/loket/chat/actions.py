@@ -338,6 +338,8 @@ def set_availability(
     now = _now(now)
     with transaction.atomic():
         agent = Agent.objects.select_for_update(of=("self",)).select_related("user").get(pk=agent.pk)
+        if status == Agent.Status.AVAILABLE and not agent.user.is_active:  # disabled while their console was open
+            raise ChatError("not-allowed", _("Your account is disabled."))
         _change_status(agent, status, now=now)
         agent.capacity = capacity or agent.capacity
         agent.seen_at = now

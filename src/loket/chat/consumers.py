@@ -6,12 +6,10 @@ per connection, so a client sees them in the order they were produced."""
 import asyncio
 import json
 import logging
-import time
 import weakref
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from importlib import import_module
 from typing import Any
 
 from channels.consumer import get_handler_name
@@ -20,6 +18,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from loket.chat import actions, events, hub, protocol, queries
 from loket.chat.actions import ChatError
@@ -29,7 +28,7 @@ from loket.contact import queries as contact_queries
 from loket.contact.models import Case, Topic
 from loket.db import in_thread
 from loket.metrics import connection_open
-from loket.security import STAFF_SEEN, client_address_of, idle_too_long, limit_used_up, local_limit_used_up
+from loket.security import client_address_of, limit_used_up, local_limit_used_up
 
 log = logging.getLogger(__name__)
 MAX_OUTBOX = 1000  # frames waiting for a client that does not read; beyond it, it reconnects and resumes
@@ -180,8 +179,7 @@ class Connection(AsyncWebsocketConsumer):
         ref = ""
         try:
             frame = protocol.parse(text_data if text_data is not None else bytes_data, self.frames)
-            client_id = frame.data.get("client_id")
-            ref = client_id[:64] if isinstance(client_id, str) and protocol.storable(client_id) else ""
+            ref = protocol.ref_of(frame.data)
             if frame.type == "ping":
                 self.push({"type": "pong"})
             else:
@@ -256,7 +254,7 @@ class VisitorConsumer(Connection):
                 {"client_id": client_id},
             )
         elif frame.type == "typing":
-            active = bool(frame.data.get("active"))
+            active = frame.boolean("active")
             if _signal_allowed(f"visitor:{conversation}"):
                 await db(actions.signal_typing)(
                     conversation_id=conversation, author=Message.Author.VISITOR, active=active
@@ -277,6 +275,8 @@ class VisitorConsumer(Connection):
 
     async def resume(self, frame: Frame) -> None:
         token, last_seq = frame.string("token", limit=64), frame.integer("last_seq", 0)
+        if not token:
+            raise ProtocolError("bad-frame", _("A “resume” carries the conversation's “token”."))
         conversation = await _resuming(token)
         if self.conversation_id and (conversation is None or conversation.pk != self.conversation_id):
             # Another (or no) chat's token on a connection that has one: refused; the connection and its chat go on.
@@ -303,6 +303,9 @@ class VisitorConsumer(Connection):
             if state is None:
                 return False
             conversation, messages = state
+            # What the hub delivered since this connection joined it and the messages just read may overlap.
+            shown = messages[-1].seq if messages else last_seq
+            self.held = [f for f in self.held if f["type"] != "message" or f["seq"] > shown]
             waiting = conversation.status == Conversation.Status.WAITING
             position, estimate = (
                 await self.hub.place(conversation.team_id, conversation.ticket) if waiting else (None, None)
@@ -340,9 +343,6 @@ def _transcript(conversation_id: int, email: str) -> None:
     actions.email_transcript(conversation_id=conversation_id, email=email)
 
 
-SESSION_CHECK_EVERY = 60  # seconds: a console whose session ended (idle, signed out elsewhere) closes within this
-
-
 class AgentConsumer(Connection):
     """An agent's console: availability, the queues, and every open chat of theirs."""
 
@@ -350,27 +350,26 @@ class AgentConsumer(Connection):
     kind = "console"
     signed_out = False
     agent_id = 0
+    user_id = 0
     agent: Agent
     team_ids: frozenset[int] = frozenset()
     supervisor = False
     address = ""
     session_key = ""
     session_mark = ""
-    session_checked = 0.0
 
     async def connect(self) -> None:
+        _activate_staff_language(self.scope)
         user = self.scope.get("user")
-        if user is None or not await db(_may_chat)(user):
+        opening = await db(_console_opening)(user) if user is not None and user.is_authenticated else None
+        if opening is None:
             await self.close(code=4403)
             return
+        agent, self.supervisor, team_ids = opening
+        self.agent, self.agent_id, self.user_id, self.team_ids = agent, agent.pk, user.pk, frozenset(team_ids)
         self.address = client_address_of(self.scope)
         self.session_key = getattr(self.scope.get("session"), "session_key", None) or ""
         self.session_mark = events.session_mark(self.session_key)
-        self.session_checked = time.monotonic()
-        agent = self.agent = await db(actions.agent_for)(user)
-        self.agent_id = agent.pk
-        self.supervisor = await db(user.has_perm)("chat.supervise")
-        self.team_ids = frozenset(await db(_team_ids)(agent))
         await self.accept()
         self.held = []
         self.hub = await hub.current()
@@ -405,14 +404,6 @@ class AgentConsumer(Connection):
         if self.writer is not None:
             await self.writer  # the console reads why before the socket closes
         await self.close(code=code)
-
-    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
-        if time.monotonic() - self.session_checked > SESSION_CHECK_EVERY:
-            self.session_checked = time.monotonic()
-            if not await db(_session_alive)(self.session_key) or await db(_roles_changed)(self.agent, self.supervisor):
-                self.push({"type": "signed-out", "session": None})
-                return
-        await super().receive(text_data, bytes_data)
 
     async def handle(self, frame: Frame) -> None:
         agent = self.agent
@@ -455,7 +446,7 @@ class AgentConsumer(Connection):
             for message in messages:
                 self.push(protocol.message_frame(message))
         elif frame.type == "typing":
-            active = bool(frame.data.get("active"))
+            active = frame.boolean("active")
             if _signal_allowed(f"agent:{conversation}"):
                 await db(_agent_typing)(agent, conversation, active)
         elif frame.type == "read":
@@ -515,8 +506,27 @@ class AgentConsumer(Connection):
             self.release()
 
 
-def _may_chat(user: Any) -> bool:
-    return bool(user.is_authenticated and user.has_perm("contact.change_case"))
+def _console_opening(user: Any) -> tuple[Agent, bool, list[int]] | None:
+    """Who opens a console, in one trip: their agent, whether they supervise, their teams; None if they may not."""
+    if not user.has_perm("contact.change_case"):
+        return None
+    agent = actions.agent_for(user)
+    return agent, user.has_perm("chat.supervise"), list(agent.teams.values_list("pk", flat=True))
+
+
+def _activate_staff_language(scope: dict[str, Any]) -> None:
+    """Error details in the staff pages' language: the language cookie they set, else the browser's, else Dutch."""
+    chosen = scope.get("cookies", {}).get(settings.LANGUAGE_COOKIE_NAME, "")
+    if chosen not in dict(settings.LANGUAGES):
+        header = dict(scope.get("headers", [])).get(b"accept-language", b"").decode("latin-1")
+        chosen = settings.LANGUAGE_CODE
+        for code, _ in parse_accept_lang_header(header):
+            try:
+                chosen = translation.get_supported_language_variant(code)
+                break
+            except LookupError:
+                continue
+    translation.activate(chosen)
 
 
 def _roles_changed(agent: Agent, supervisor: bool) -> bool:
@@ -526,18 +536,6 @@ def _roles_changed(agent: Agent, supervisor: bool) -> bool:
     user = get_user_model().objects.get(pk=agent.user_id)  # as they are now, not as cached
     allowed = user.is_active and user.has_perm("contact.change_case")
     return not allowed or user.has_perm("chat.supervise") != supervisor
-
-
-def _session_alive(session_key: str) -> bool:
-    """The session the console was opened with still signs someone in (not ended, not idle too long)."""
-    from django.contrib.auth import SESSION_KEY
-
-    data = import_module(settings.SESSION_ENGINE).SessionStore(session_key=session_key).load()
-    return bool(session_key) and SESSION_KEY in data and not idle_too_long(data.get(STAFF_SEEN))
-
-
-def _team_ids(agent: Agent) -> list[int]:
-    return list(agent.teams.values_list("pk", flat=True))
 
 
 def _hello(agent_id: int, supervisor: bool) -> dict[str, Any]:

@@ -69,8 +69,10 @@ class VisitorLink(Link, Protocol):
 
 class ConsoleLink(Link, Protocol):
     agent_id: int
+    user_id: int
     team_ids: frozenset[int]
     supervisor: bool
+    session_key: str
 
 
 class TeamQueue:
@@ -508,10 +510,22 @@ class Hub:
             try:
                 await in_thread(actions.touch)(conversation_ids=list(self.visitors), agent_ids=list(self.consoles))
                 await in_thread(actions.expire_absent)()
+                await self.check_consoles()
                 if not settings.REDIS_URL:
                     await self._catch_up()
             except Exception:
                 log.exception("chat heartbeat failed; trying again")
+
+    async def check_consoles(self) -> None:
+        """Consoles whose session ended or idled out, or whose person may no longer work on cases (or gained or lost
+        supervision), close. Signing out reaches them at once as an event; this catches what no event told: the idle
+        timeout, and without Redis a `loket staff` command run in another process."""
+        links = [link for links in self.consoles.values() for link in links]
+        if links:
+            checks = [(link.session_key, link.user_id, link.supervisor) for link in links]
+            for link, ended in zip(links, await in_thread(queries.consoles_signed_out)(checks), strict=True):
+                if ended:
+                    link.push({"type": "signed-out", "session": None})
 
     async def _catch_up(self) -> None:
         """Without Redis, what another process changed (a `loket staff` command, a second web process) never reaches

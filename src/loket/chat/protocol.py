@@ -43,6 +43,12 @@ class Frame:
             raise ProtocolError("bad-frame", _("“%(name)s” must be a whole number.") % {"name": name})
         return number
 
+    def boolean(self, name: str, default: bool = False) -> bool:
+        value = self.data.get(name, default)
+        if not isinstance(value, bool):
+            raise ProtocolError("bad-frame", _("“%(name)s” must be true or false.") % {"name": name})
+        return value
+
     def string(self, name: str, default: str = "", limit: int = 200) -> str:
         value = self.data.get(name, default)
         if not isinstance(value, str) or not storable(value):
@@ -66,13 +72,18 @@ def storable(text: str) -> bool:
     return True
 
 
+def ref_of(data: dict[str, Any]) -> str:
+    """The frame's `client_id`, for the `ref` of an error that answers it ("" when it has none fit to echo)."""
+    client_id = data.get("client_id")
+    return client_id[:64] if isinstance(client_id, str) and storable(client_id) else ""
+
+
 def _text(data: dict[str, Any]) -> str:
-    ref = str(data.get("client_id") or "")[:64]
-    text = data.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise ProtocolError("empty-message", _("Write a message first."), ref if storable(ref) else "")
-    if not storable(text):
-        raise ProtocolError("bad-frame", _("“%(name)s” must be text.") % {"name": "text"}, ref if storable(ref) else "")
+    ref, text = ref_of(data), data.get("text")
+    if not isinstance(text, str) or not storable(text):
+        raise ProtocolError("bad-frame", _("“%(name)s” must be text.") % {"name": "text"}, ref)
+    if not text.strip():
+        raise ProtocolError("empty-message", _("Write a message first."), ref)
     if len(text) > MAX_TEXT:
         raise ProtocolError(
             "message-too-long",
@@ -98,7 +109,9 @@ def parse(raw: str | bytes | None, allowed: frozenset[str]) -> Frame:
     if not isinstance(data, dict) or not isinstance(data.get("type"), str):
         raise ProtocolError("bad-frame", _("A frame is a JSON object with a “type”."))
     if data["type"] not in allowed:
-        raise ProtocolError("unknown-type", _("Unknown frame type “%(type)s”.") % {"type": data["type"][:40]})
+        raise ProtocolError(
+            "unknown-type", _("Unknown frame type “%(type)s”.") % {"type": data["type"][:40]}, ref_of(data)
+        )
     return Frame(data["type"], data)
 
 

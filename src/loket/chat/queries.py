@@ -4,6 +4,7 @@ import datetime
 import math
 from dataclasses import dataclass
 from functools import cache
+from importlib import import_module
 from typing import Any
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.utils import timezone
 
 from loket.chat.models import Agent, Conversation, Message, OpeningHours, QueueEntry, StatusChange, Team
 from loket.contact.models import Topic
+from loket.security import STAFF_SEEN, idle_too_long
 
 # How far back the service rate looks, and how many taken chats it needs before it trusts what it saw.
 RATE_WINDOW = datetime.timedelta(minutes=30)
@@ -156,6 +158,26 @@ def states_after(wanted: list[tuple[int, int]], limit: int = 500) -> list[tuple[
         (conversations[pk], [m for m in messages[pk] if seq < m.seq <= seq + limit]) if pk in conversations else None
         for pk, seq in wanted
     ]
+
+
+def consoles_signed_out(consoles: list[tuple[str, int, bool]]) -> list[bool]:
+    """For each console (its session key, its person, whether it opened as a supervisor's): must it close? Its
+    session ended or idled out, its person may no longer work on cases, or gained or lost supervision."""
+    from django.contrib.auth import SESSION_KEY, get_user_model
+
+    users = get_user_model().objects.in_bulk({user_id for _, user_id, _ in consoles})
+    roles = {
+        pk: (user.is_active and user.has_perm("contact.change_case"), user.has_perm("chat.supervise"))
+        for pk, user in users.items()
+    }
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    answers = []
+    for key, user_id, supervisor in consoles:
+        data = store(session_key=key).load() if key else {}
+        alive = data.get(SESSION_KEY) == str(user_id) and not idle_too_long(data.get(STAFF_SEEN))
+        allowed, supervises = roles.get(user_id, (False, False))
+        answers.append(not (alive and allowed and supervises == supervisor))
+    return answers
 
 
 def messages_after(conversation_id: int, seq: int, limit: int = 500) -> list[Message]:

@@ -5,8 +5,9 @@ import logging
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
-from channels.db import database_sync_to_async
 from django.conf import settings
+
+from loket.db import in_thread
 
 logger = logging.getLogger(__name__)
 MAX_MESSAGE_SIZE = 10 * 1024 * 1024
@@ -30,9 +31,7 @@ class ServiceInbox:
         from loket.contact.actions import receive_mail
 
         try:
-            # database_sync_to_async hands the connection back afterwards (to the pool, on PostgreSQL).
-            store = database_sync_to_async(receive_mail, thread_sensitive=False)
-            received = await store(
+            received = await in_thread(receive_mail)(
                 envelope.original_content or b"", recipients=list(envelope.rcpt_tos), envelope_sender=envelope.mail_from
             )
         except Exception:  # the database is down: the sender's server will try again later, nothing is lost

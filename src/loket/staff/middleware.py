@@ -113,7 +113,8 @@ def _activate_staff_language(request: HttpRequest) -> None:
 
 class WebsocketUser:
     """For staff's WebSockets what Django's AuthenticationMiddleware and StaffSessionMiddleware do for pages, in one
-    trip to the database: `scope["user"]` is the session's user, or nobody for whoever still owes a second factor.
+    trip to the database: `scope["user"]` is the session's user, or nobody for a session idle too long or whoever
+    still owes a second factor.
     (Channels' AuthMiddleware would take a trip of its own, with database_sync_to_async: see loket.db.in_thread.)"""
 
     def __init__(self, inner: Any) -> None:
@@ -133,6 +134,8 @@ def _websocket_user(session: Any) -> Any:
     request = HttpRequest()
     request.session = session
     request.user = get_user(request)  # checks the session's password hash as for pages
-    if request.user.is_authenticated and queries.owes_second_factor(request):
+    if request.user.is_authenticated and (
+        idle_too_long(session.get(STAFF_SEEN)) or queries.owes_second_factor(request)
+    ):
         return AnonymousUser()
     return request.user
