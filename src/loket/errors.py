@@ -15,6 +15,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from loket.problems import request_language
+
 log = logging.getLogger(__name__)
 
 RETRY_AFTER = "30"  # seconds: about as long as a database restart or failover takes
@@ -58,8 +60,7 @@ def _csrf_texts() -> tuple[str, str]:
 
 def _error_page(request: HttpRequest, status: int, title: str = "", message: str = "") -> HttpResponse:
     if request.path.startswith("/api/"):
-        return JsonResponse({"code": {400: "bad-request", 403: "forbidden", 404: "not-found"}.get(status, "error"),
-                             "detail": title}, status=status)  # fmt: skip
+        return _api_problem(request, status, title)
     if not title:
         title, message = _texts(status)
     context = {"status": status, "error_title": title, "error_message": message}
@@ -69,6 +70,18 @@ def _error_page(request: HttpRequest, status: int, title: str = "", message: str
         log.exception("the %s page could not be rendered in Loket's layout", status)
         page = render_to_string("error_bare.html", {**context, "language": _language()})
         return HttpResponse(page, status=status)
+
+
+def _api_problem(request: HttpRequest, status: int, title: str) -> HttpResponse:
+    """The API's one error form (loket.problems) for what Django itself answers: a documented code, and a sentence in
+    the request's language; anything unforeseen is a 500 `server-error`."""
+    with translation.override(request_language(request)):
+        if status == 500:
+            detail = _("Something went wrong on our side. The error has been noted; please try again in a moment.")
+        else:
+            detail = title or _texts(status)[0]
+    code = {400: "bad-request", 403: "forbidden", 404: "not-found"}.get(status, "server-error")
+    return JsonResponse({"code": code, "detail": str(detail)}, status=status)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -96,10 +109,11 @@ def server_error(request: HttpRequest) -> HttpResponse:
     # Only the database being out of reach is a 503: a query that fails (a bug) stays a 500 and is logged as one.
     if not isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
         return _error_page(request, 500)
-    language = _language()
     if request.path.startswith("/api/"):
+        language = request_language(request)
         response: HttpResponse = JsonResponse({"code": "unavailable", "detail": UNAVAILABLE[language]}, status=503)
     else:
+        language = _language()
         page = render_to_string("unavailable.html", {"language": language, "message": UNAVAILABLE[language]})
         response = HttpResponse(page, status=503)
     response["Retry-After"] = RETRY_AFTER

@@ -1,6 +1,7 @@
 """Security pieces shared by every app: the Content-Security-Policy, the client's address and rate limits."""
 
 import ipaddress
+import math
 import time
 from collections.abc import Callable
 from dataclasses import asdict
@@ -100,13 +101,25 @@ def limit_used_up(scope: str, key: str) -> bool:
     limit, window = settings.LOKET_RATE_LIMITS[scope]
     key = f"rate:{scope}:{key}"
     if cache.add(key, 1, timeout=window):
+        cache.set(f"{key}:ends", time.time() + window, timeout=window)  # for retry_after(); once a window
         return False
     try:
         count = cache.incr(key)
     except ValueError:  # expired between add() and incr()
         cache.add(key, 1, timeout=window)
+        cache.set(f"{key}:ends", time.time() + window, timeout=window)
         return False
     return count > limit
+
+
+def retry_after(scope: str, key: str) -> int:
+    """Whole seconds until `scope`'s window for `key` ends and the limit allows again (the whole window when the
+    cache no longer knows when it began)."""
+    window = settings.LOKET_RATE_LIMITS[scope][1]
+    ends = cache.get(f"rate:{scope}:{key}:ends")
+    if not isinstance(ends, (int, float)):
+        return window
+    return max(1, min(window, math.ceil(ends - time.time())))
 
 
 _buckets: dict[tuple[str, str], tuple[float, float]] = {}  # (scope, key) -> (tokens left, when counted)

@@ -99,7 +99,11 @@ def test_the_topics_are_listed_with_whether_a_chat_can_start(client, topic, team
 def test_an_unknown_topic_is_a_422_for_availability_as_for_starting(client, topic):
     response = client.get("/api/chat/availability", {"topic": 999999, "language": "en"})
     assert response.status_code == 422
-    assert response.json() == {"code": "unknown-topic", "detail": "Choose a topic from the list.", "errors": []}
+    assert response.json() == {
+        "code": "unknown-topic",
+        "detail": "Choose a topic from the list.",
+        "errors": [{"field": "topic", "message": "Choose a topic from the list."}],
+    }
 
 
 def test_input_that_does_not_fit_gets_the_one_problem_format_in_the_visitors_language(client, topic):
@@ -113,3 +117,88 @@ def test_input_that_does_not_fit_gets_the_one_problem_format_in_the_visitors_lan
     response = client.post(START, "{not json", content_type="application/json")
     assert response.status_code == 400
     assert response.json() == {"code": "bad-request", "detail": "Het verzoek kon niet gelezen worden: stuur JSON."}
+
+
+def test_text_that_cannot_be_stored_is_refused_with_the_field_named_on_every_database(client, topic, away_agent):
+    for field in ("message", "name", "email", "source_url"):
+        for text in ("a\x00b", "a\ud800b"):  # PostgreSQL refuses a NUL; no database keeps half a surrogate pair
+            response = start(client, topic=topic.pk, language="en", **{field: text})
+            assert response.status_code == 422, (field, text)
+            body = response.json()
+            assert (body["code"], body["detail"]) == ("invalid", f"Check what was sent: {field}.")
+            assert body["errors"] == [
+                {
+                    "field": field,
+                    "message": "This text contains a character that cannot be stored, such as a NUL character.",
+                }
+            ]
+    assert not Conversation.objects.exists()
+    dutch = start(client, topic=topic.pk, message="\x00").json()["errors"][0]["message"]
+    assert dutch == "Deze tekst bevat een teken dat niet bewaard kan worden, zoals een NUL-teken."
+
+
+def test_every_field_level_refusal_names_its_field_in_the_answers_language(client, topic, away_agent):
+    def errors(**data):
+        response = start(client, **data)
+        assert response.status_code == 422
+        body = response.json()
+        return body["code"], body["errors"]
+
+    assert errors(topic=999999) == ("unknown-topic", [{"field": "topic", "message": "Kies een thema uit de lijst."}])
+    assert errors(topic=topic.pk, name="a\nb", language="en") == (
+        "bad-name", [{"field": "name", "message": "Write this on one line."}]
+    )  # fmt: skip
+    assert errors(topic=topic.pk, email="vera@")[1][0]["field"] == "email"
+    assert errors(topic="drie") == ("invalid", [{"field": "topic", "message": "Geef een geheel getal."}])
+    assert errors(topic=topic.pk, message="x" * 2001, language="en") == (
+        "invalid", [{"field": "message", "message": "Keep this to at most 2000 characters."}]
+    )  # fmt: skip
+    response = client.post(START, {"name": "Vera"}, content_type="application/json")
+    assert response.json()["errors"] == [{"field": "topic", "message": "Vul dit in."}]
+
+
+def test_error_text_follows_the_bodys_language_then_the_querys(client, topic, away_agent):
+    def detail(query, **data):
+        return client.post(f"{START}{query}", data, content_type="application/json").json()["detail"]
+
+    assert detail("?language=en", topic=999999) == "Choose a topic from the list."
+    assert detail("?language=en", topic=999999, language="nl") == "Kies een thema uit de lijst."
+    assert detail("?language=fr", topic=999999) == "Kies een thema uit de lijst."
+    assert detail("", topic=999999) == "Kies een thema uit de lijst."
+    started = client.post(f"{START}?language=en", {"topic": topic.pk}, content_type="application/json").json()
+    assert started["websocket"] == "/ws/chat/en/"
+    assert Conversation.objects.get(pk=started["conversation"]).language == "en"
+
+
+def test_a_refused_start_says_when_to_try_again(client, topic, away_agent, settings, monkeypatch):
+    from loket import security
+
+    settings.LOKET_RATE_LIMITS = {**settings.LOKET_RATE_LIMITS, "chat-start": (1, 600)}
+    now = [1_000_000.0]
+    monkeypatch.setattr(security.time, "time", lambda: now[0])
+    assert start(client, topic=topic.pk).status_code == 201
+    now[0] += 100.5  # a fake clock: 499.5 seconds of the window are left
+    response = start(client, topic=topic.pk)
+    assert response.status_code == 429 and response["Retry-After"] == "500"
+
+
+def test_an_unexpected_failure_is_a_500_with_a_documented_code_and_a_sentence(topic, away_agent, monkeypatch):
+    from django.test import Client
+
+    from loket.chat import actions
+
+    def broken(**kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(actions, "start_conversation", broken)
+    client = Client(raise_request_exception=False)
+    response = start(client, topic=topic.pk, language="en")
+    assert response.status_code == 500
+    assert response.json() == {
+        "code": "server-error",
+        "detail": "Something went wrong on our side. The error has been noted; please try again in a moment.",
+    }
+    assert client.get("/api/nothing-here/", {"language": "en"}).json() == {
+        "code": "not-found",
+        "detail": "Page not found",
+    }

@@ -4,16 +4,18 @@ from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import translation
 from ninja import Router, Schema, Status
-from pydantic import Field
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from loket.chat import actions, queries
+from loket.chat.protocol import storable
 from loket.contact.models import Topic
-from loket.problems import EVERY_OPERATION, Problem
-from loket.security import rate_limited
+from loket.problems import EVERY_OPERATION, NOT_STORABLE, Problem, request_language
+from loket.security import client_address, rate_limited, retry_after
 
 router = Router(tags=["chat"])
 
@@ -42,7 +44,15 @@ class StartIn(Schema):
     email: str = Field("", max_length=254)
     message: str = Field("", max_length=2000)
     source_url: str = Field("", max_length=500)
-    language: Literal["nl", "en"] = "nl"
+    language: Literal["nl", "en"] | None = None  # without it: the query's `language`, else Dutch
+
+    @field_validator("name", "email", "message", "source_url")
+    @classmethod
+    def _storable(cls, value: str) -> str:
+        # Refused here, as the WebSocket refuses it, rather than by the database: PostgreSQL fails on a NUL.
+        if not storable(value):
+            raise PydanticCustomError(NOT_STORABLE, "text that cannot be stored")
+        return value
 
 
 class StartOut(Schema):
@@ -65,8 +75,13 @@ def _email_url(language: str) -> str:
         return reverse("contact:email")
 
 
+def _refused(code: str, field: str, detail: str) -> Status:
+    """A 422 for one field that fits the description but is refused: `detail` is also that field's message."""
+    return Status(422, {"code": code, "detail": detail, "errors": [{"field": field, "message": detail}]})
+
+
 def _unknown_topic() -> Status:
-    return Status(422, {"code": "unknown-topic", "detail": translation.gettext("Choose a topic from the list.")})
+    return _refused("unknown-topic", "topic", translation.gettext("Choose a topic from the list."))
 
 
 @router.get(
@@ -105,38 +120,36 @@ def availability(request: HttpRequest, topic: int, language: Literal["nl", "en"]
     response={201: StartOut, 409: Unavailable, 429: Problem, **EVERY_OPERATION},
     summary="Start a chat: join the queue of the topic's team",
 )
-def start(request: HttpRequest, payload: StartIn) -> Status:
-    with translation.override(payload.language):
+def start(request: HttpRequest, response: HttpResponse, payload: StartIn) -> Status:
+    language = request_language(request)  # the body's `language`, else the query's: as for every error answer
+    with translation.override(language):
         if rate_limited(request, "chat-start"):
+            response["Retry-After"] = str(retry_after("chat-start", client_address(request)))
             detail = translation.gettext("You started many chats in a short time. Please try again later.")
             return Status(429, {"code": "rate-limited", "detail": detail})
         topic = Topic.objects.filter(pk=payload.topic, active=True).first()
         if topic is None:
             return _unknown_topic()
         if "\n" in payload.name or "\r" in payload.name:
-            return Status(422, {"code": "bad-name", "detail": translation.gettext("Write this on one line.")})
+            return _refused("bad-name", "name", translation.gettext("Write this on one line."))
         email = payload.email.strip()
         if email and not _valid_email(email):
             detail = translation.gettext("This is not a valid e-mail address, for example name@example.org.")
-            return Status(
-                422, {"code": "bad-email", "detail": detail, "errors": [{"field": "email", "message": detail}]}
-            )
+            return _refused("bad-email", "email", detail)
         try:
             conversation = actions.start_conversation(
-                topic=topic, visitor_name=payload.name.strip(), visitor_email=email, language=payload.language,
+                topic=topic, visitor_name=payload.name.strip(), visitor_email=email, language=language,
                 source_url=payload.source_url if payload.source_url.startswith(("https://", "http://")) else "",
                 text=payload.message.strip(),
             )  # fmt: skip
         except actions.ChatUnavailable as error:
-            return Status(
-                409, {"code": error.code, "detail": str(error.detail), "email_url": _email_url(payload.language)}
-            )
+            return Status(409, {"code": error.code, "detail": str(error.detail), "email_url": _email_url(language)})
     return Status(
         201,
         {
             "conversation": conversation.pk,
             "token": conversation.token,
             "status": conversation.status,
-            "websocket": f"/ws/chat/{payload.language}/",
+            "websocket": f"/ws/chat/{language}/",
         },
     )
