@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from loket.audit.models import AuditEntry
 from loket.chat.models import Conversation
-from loket.reports import actions, queries
+from loket.reports import actions, queries, tables
 from loket.reports.models import ChatAgentDay, ChatDay, TurnedAway
 from tests.reports.conftest import BRUSSELS, after, local, make_chat
 
@@ -130,6 +130,33 @@ def test_the_rollup_agrees_with_a_recount_from_the_raw_rows(team, other_team, to
     assert {key: vars(figures) for key, figures in per_agent.items()} == {
         key: vars(figures) for key, figures in stored.items()
     }
+    # What the pages read (histograms merged by the database; whole months from the month rollup, days from
+    # ChatDayFigures) shows the same figures as the stored rows grouped here, over the days or around whole months.
+    rows, agent_rows = list(ChatDay.objects.all()), list(ChatAgentDay.objects.all())
+    periods = [(FIRST, LAST), (datetime.date(2026, 10, 25), LAST), (datetime.date(2026, 9, 30), NOV_2)]
+    for first, last in periods:  # days only; some of them; a whole month (test_months: with days around it)
+        for by, team_id, source in [
+            (("day", "team_id"), None, rows), (("day",), None, rows), (("day",), teams[0].pk, rows),
+            (("team_id",), None, rows), (("topic_id", "language"), teams[1].pk, rows), ((), None, rows),
+            (("agent_id",), None, agent_rows),
+        ]:  # fmt: skip
+            want = queries.grouped(
+                [row for row in source if first <= row.day <= last and team_id in (None, row.team_id)],
+                lambda row, by=by: tuple(getattr(row, column) for column in by),
+            )
+            got = queries.chat_figures(first, last, by, team_id=team_id, per_agent=source is agent_rows)
+            assert shown(got) == shown(want), (first, by, team_id)
+        for team_id in (None, teams[1].pk):
+            assert queries.hours_of_week(queries.hour_days(first, last, team_id=team_id)) == queries.hours_of_week(
+                row for row in rows if first <= row.day <= last and team_id in (None, row.team_id)
+            )
+
+
+NOV_2 = datetime.date(2026, 11, 2)
+
+
+def shown(groups: dict[tuple[object, ...], queries.Figures]) -> dict[tuple[object, ...], list[object]]:
+    return {key: [*tables.figure_cells(f), f.rating_distribution] for key, f in groups.items()}
 
 
 # --- E-mail --------------------------------------------------------------------------------------------------------

@@ -8,7 +8,18 @@ from django.utils import timezone
 
 from loket.chat import queries as chat_queries
 from loket.reports import queries
-from loket.reports.models import ChatAgentDay, ChatDay, EmailDay, EmailFlow, EmailGroupDay, EmailStale, TurnedAway
+from loket.reports.models import (
+    ChatAgentDay,
+    ChatAgentMonth,
+    ChatDay,
+    ChatDayFigures,
+    ChatMonth,
+    EmailDay,
+    EmailFlow,
+    EmailGroupDay,
+    EmailStale,
+    TurnedAway,
+)
 
 # Chats that end, are rated or transferred after midnight change the days before: the daily task recounts these.
 RECOUNT_DAYS = 3
@@ -30,7 +41,24 @@ def rebuild(*, first: datetime.date, last: datetime.date) -> int:
     rows, agent_rows = queries.count_rollups(first, last)
     ChatDay.objects.bulk_create(rows, batch_size=1000)
     ChatAgentDay.objects.bulk_create(agent_rows, batch_size=1000)
+    derive(first=first, last=last)
     return len(rows) + len(agent_rows)
+
+
+@transaction.atomic
+def derive(*, first: datetime.date, last: datetime.date) -> None:
+    """Recount what is derived from the day rollup: the figures of the days from `first` to `last`, and the month
+    rollup of every month they fall in (from all its stored days, also those older than the raw rows)."""
+    ChatDayFigures.objects.filter(day__gte=first, day__lte=last).delete()
+    ChatDayFigures.objects.bulk_create(queries.day_figures_rows(first, last), batch_size=1000)
+    month = first.replace(day=1)
+    while month <= last:
+        ChatMonth.objects.filter(day=month).delete()
+        ChatAgentMonth.objects.filter(day=month).delete()
+        months, agent_months = queries.month_rows(month)
+        ChatMonth.objects.bulk_create(months, batch_size=1000)
+        ChatAgentMonth.objects.bulk_create(agent_months, batch_size=1000)
+        month = queries.next_month(month)
 
 
 def rebuild_recent(*, now: datetime.datetime | None = None) -> int:

@@ -49,8 +49,9 @@ class ChatCounts(models.Model):
 
 
 class ChatDay(ChatCounts):
-    """Per day, team, topic and language: what every report but the one per agent reads. Its size does not grow with
-    the number of chats or agents (a year of 5 teams, 10 topics, 2 languages is at most 36,500 rows)."""
+    """Per day, team, topic and language: what the months and the day figures below are added up from, and what a
+    report reads for the days around whole months. Its size does not grow with the number of chats or agents (a year
+    of 5 teams, 10 topics, 2 languages is at most 36,500 rows)."""
 
     wagtail_reference_index_ignore = True
 
@@ -83,6 +84,73 @@ class ChatAgentDay(ChatCounts):
 
     def __str__(self) -> str:
         return f"{self.day} agent {self.agent_id}"
+
+
+class ChatMonth(ChatCounts):
+    """The ChatDay rows of one month added up (`day`: its first day), so that a long period reads a dozen rows per
+    group instead of a row per day: a day's histograms hold some 400 entries, a month's hardly more."""
+
+    wagtail_reference_index_ignore = True
+
+    topic_id = models.IntegerField(_("topic"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=8)
+
+    class Meta:
+        verbose_name = _("chat month")
+        verbose_name_plural = _("chat months")
+        indexes = [models.Index(fields=["day", "team_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m} team {self.team_id}"
+
+
+class ChatAgentMonth(ChatCounts):
+    """The ChatAgentDay rows of one month added up (`day`: its first day)."""
+
+    wagtail_reference_index_ignore = True
+
+    agent_id = models.IntegerField(_("agent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("chat month of an agent")
+        verbose_name_plural = _("chat months of agents")
+        indexes = [models.Index(fields=["day", "team_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m} agent {self.agent_id}"
+
+
+class ChatDayFigures(models.Model):
+    """A day's figures per team, and for every team together (`every_team`), with the percentiles ready: the
+    reports by day, by hour of the week and the daily export read only these. Derived from ChatDay."""
+
+    wagtail_reference_index_ignore = True
+
+    day = models.DateField(_("day"))
+    team_id = models.IntegerField(_("team"), null=True, blank=True)
+    every_team = models.BooleanField(default=False)
+    offered = models.PositiveIntegerField(default=0)
+    answered = models.PositiveIntegerField(default=0)
+    answered_in_time = models.PositiveIntegerField(default=0)
+    abandoned = models.PositiveIntegerField(default=0)
+    short_abandoned = models.PositiveIntegerField(default=0)
+    expired = models.PositiveIntegerField(default=0)
+    turned_away = models.PositiveIntegerField(default=0)
+    transfers = models.PositiveIntegerField(default=0)
+    ratings = models.JSONField(default=dict)
+    hours = models.JSONField(default=dict)  # as ChatDay's
+    wait_p50 = models.PositiveIntegerField(null=True)
+    wait_p90 = models.PositiveIntegerField(null=True)
+    first_response_p50 = models.PositiveIntegerField(null=True)
+    handle_p50 = models.PositiveIntegerField(null=True)
+
+    class Meta:
+        verbose_name = _("chat day's figures")
+        verbose_name_plural = _("chat days' figures")
+        indexes = [models.Index(fields=["day", "team_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.day} {'every team' if self.every_team else f'team {self.team_id}'}"
 
 
 class EmailCounts(models.Model):

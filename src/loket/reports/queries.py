@@ -17,7 +17,18 @@ from loket.audit.models import AuditEntry
 from loket.chat import queries as chat_queries
 from loket.chat.models import Agent, Conversation, Message, QueueEntry
 from loket.reports import definitions as d
-from loket.reports.models import ChatAgentDay, ChatCounts, ChatDay, EmailDay, EmailFlow, EmailGroupDay, TurnedAway
+from loket.reports.models import (
+    ChatAgentDay,
+    ChatAgentMonth,
+    ChatCounts,
+    ChatDay,
+    ChatDayFigures,
+    ChatMonth,
+    EmailDay,
+    EmailFlow,
+    EmailGroupDay,
+    TurnedAway,
+)
 
 MAX_DAYS = 366  # the longest period a report or export covers
 EARLIEST = datetime.date(2000, 1, 1)
@@ -188,15 +199,17 @@ def chat_days(
     return found
 
 
-def hour_days(first: datetime.date, last: datetime.date, *, team_id: int | None = None) -> list[ChatDay]:
-    """Only the days and hours of the rollup rows, for the report by hour of the week."""
+def hour_days(first: datetime.date, last: datetime.date, *, team_id: int | None = None) -> list[Any]:
+    """Only the days and hours (of ChatDayFigures, a row per day), for the report by hour of the week."""
     current = today()
-    stored = ChatDay.objects.filter(day__gte=first, day__lte=min(last, current - datetime.timedelta(days=1)))
+    stored = ChatDayFigures.objects.filter(
+        day__gte=first, day__lte=min(last, current - datetime.timedelta(days=1)), every_team=team_id is None
+    )
     if team_id is not None:
         stored = stored.filter(team_id=team_id)
-    found = list(stored.only("day", "hours"))
+    found: list[Any] = list(stored.only("day", "hours"))
     if first <= current <= last:
-        found += [row for row in count_days(current, current) if team_id is None or row.team_id == team_id]
+        found += [row for row in todays_rollups(current)[0] if team_id is None or row.team_id == team_id]
     return found
 
 
@@ -216,14 +229,18 @@ class Figures:
     waits: dict[int, int] = field(default_factory=dict)
     first_responses: dict[int, int] = field(default_factory=dict)
     handle_times: dict[int, int] = field(default_factory=dict)
+    # The percentiles as stored (ChatDayFigures), whose histograms are not kept: such figures cannot be added to.
+    ready: dict[str, int | None] = field(default_factory=dict)
 
     COUNTS = (
         "offered", "answered", "answered_in_time", "abandoned", "short_abandoned", "expired", "turned_away",
         "transfers",
     )  # fmt: skip
     HISTOGRAMS = ("ratings", "waits", "first_responses", "handle_times")
+    PERCENTILES = ("wait_p50", "wait_p90", "first_response_p50", "handle_p50")
 
     def add(self, row: ChatCounts) -> None:
+        assert not self.ready
         for name in self.COUNTS:
             setattr(self, name, getattr(self, name) + getattr(row, name))
         for name in self.HISTOGRAMS:
@@ -231,14 +248,18 @@ class Figures:
             for value, count in getattr(row, name).items():
                 mine[int(value)] = mine.get(int(value), 0) + count
 
-    def merge(self, other: "Figures") -> None:
-        """Add another set's figures (cheaper than adding its rows again: a few groups, not thousands of rows)."""
+    def merge(self, other: "Figures", sign: int = 1) -> None:
+        """Add another set's figures (cheaper than adding its rows again: a few groups, not thousands of rows), or
+        take them away (`sign` -1: a month's figures less some of its days)."""
+        assert not self.ready and not other.ready
         for name in self.COUNTS:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+            setattr(self, name, getattr(self, name) + sign * getattr(other, name))
         for name in self.HISTOGRAMS:
             mine = getattr(self, name)
             for value, count in getattr(other, name).items():
-                mine[value] = mine.get(value, 0) + count
+                mine[value] = mine.get(value, 0) + sign * count
+                if not mine[value]:
+                    del mine[value]
 
     @property
     def service_level(self) -> float | None:
@@ -248,19 +269,19 @@ class Figures:
 
     @property
     def wait_p50(self) -> int | None:
-        return d.percentile(self.waits, 50)
+        return self.ready["wait_p50"] if self.ready else d.percentile(self.waits, 50)
 
     @property
     def wait_p90(self) -> int | None:
-        return d.percentile(self.waits, 90)
+        return self.ready["wait_p90"] if self.ready else d.percentile(self.waits, 90)
 
     @property
     def first_response_p50(self) -> int | None:
-        return d.percentile(self.first_responses, 50)
+        return self.ready["first_response_p50"] if self.ready else d.percentile(self.first_responses, 50)
 
     @property
     def handle_p50(self) -> int | None:
-        return d.percentile(self.handle_times, 50)
+        return self.ready["handle_p50"] if self.ready else d.percentile(self.handle_times, 50)
 
     @property
     def rating_count(self) -> int:
@@ -305,6 +326,164 @@ def grouped(rows: Iterable[Any], key: Callable[[Any], K]) -> dict[K, Figures]:
 
 def days(first: datetime.date, last: datetime.date) -> list[datetime.date]:
     return [first + datetime.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+CHAT_COLUMNS = ("day", "team_id", "topic_id", "language", "agent_id")  # what chat_figures may group by
+
+
+def _merged_chat(
+    model: type[ChatCounts], by: tuple[str, ...], first: datetime.date, last: datetime.date, team_id: int | None
+) -> dict[tuple[Any, ...], Figures]:
+    """The stored rows' figures per group: counts summed and histograms merged by the database, so that their
+    entries (a year of day rows holds some 1.4 million) are never decoded and added in Python (docs/benchmarks.md)."""
+    from django.db import connection
+    from django.db.models import Sum
+
+    assert all(column in CHAT_COLUMNS for column in by)  # names, never input
+    stored = model.objects.filter(day__gte=first, day__lte=last)  # type: ignore[attr-defined]
+    if team_id is not None:
+        stored = stored.filter(team_id=team_id)
+    found: dict[tuple[Any, ...], Figures] = {}
+    sums = stored.values(*by).annotate(**{name: Sum(name) for name in Figures.COUNTS}) if by else [
+        stored.aggregate(**{name: Sum(name) for name in Figures.COUNTS})
+    ]  # fmt: skip
+    for row in sums:
+        if row["offered"] is not None:  # an aggregate over no rows
+            found[tuple(row[c] for c in by)] = Figures(**{name: row[name] for name in Figures.COUNTS})
+    each = "jsonb_each_text" if connection.vendor == "postgresql" else "json_each"
+    columns = "".join(f"r.{column}, " for column in by)
+    where = "r.day >= %s AND r.day <= %s" + (" AND r.team_id = %s" if team_id is not None else "")
+    params = [first, last] + ([team_id] if team_id is not None else [])
+    sql = " UNION ALL ".join(
+        f"SELECT {columns}'{name}', h.key, SUM(CAST(h.value AS integer)) FROM {model._meta.db_table} r, "  # noqa: S608
+        f"{each}(r.{name}) h WHERE {where} GROUP BY {columns}h.key"
+        for name in Figures.HISTOGRAMS
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params * len(Figures.HISTOGRAMS))
+        for *key, name, value, count in cursor.fetchall():
+            if by and by[0] == "day" and isinstance(key[0], str):  # SQLite's raw rows give dates as text
+                key[0] = datetime.date.fromisoformat(key[0])
+            getattr(found[tuple(key)], name)[int(value)] = count
+    return found
+
+
+def next_month(day: datetime.date) -> datetime.date:
+    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+
+
+def _merged_period(
+    per_agent: bool, by: tuple[str, ...], first: datetime.date, last: datetime.date, team_id: int | None
+) -> dict[tuple[Any, ...], Figures]:
+    """The figures of the period's months from the month rollup, those of the days around them from the day rollup.
+    A month mostly in the period is read whole, less its days outside it (exact: counts add and take away); a month
+    row holds every stored day of its month, so the month up to yesterday is its row alone."""
+    days_model, months_model = (ChatAgentDay, ChatAgentMonth) if per_agent else (ChatDay, ChatMonth)
+    months: list[datetime.date] = []
+    add: list[tuple[datetime.date, datetime.date]] = []
+    take: list[tuple[datetime.date, datetime.date]] = []
+    month = first.replace(day=1)
+    while month <= last:
+        end = next_month(month) - datetime.timedelta(days=1)
+        inside = (max(first, month), min(last, end))
+        outside = [(month, inside[0] - datetime.timedelta(days=1)), (inside[1] + datetime.timedelta(days=1), end)]
+        outside = [(a, b) for a, b in outside if a <= b]
+        if sum((b - a).days + 1 for a, b in outside) < (inside[1] - inside[0]).days + 1:
+            months.append(month)
+            take += outside
+        else:
+            add.append(inside)
+        month = next_month(month)
+    found: dict[tuple[Any, ...], Figures] = {}
+    parts = [(_merged_chat(days_model, by, a, b, team_id), 1) for a, b in add]
+    if months:  # always one run of months: those in between are wholly inside
+        parts.append((_merged_chat(months_model, by, months[0], months[-1], team_id), 1))
+    parts += [(_merged_chat(days_model, by, a, b, team_id), -1) for a, b in take]
+    for part, sign in parts:
+        for key, figures in part.items():
+            found.setdefault(key, Figures()).merge(figures, sign)
+    return {key: f for key, f in found.items() if any(getattr(f, name) for name in Figures.COUNTS)}
+
+
+def _day_figures(
+    by: tuple[str, ...], first: datetime.date, last: datetime.date, team_id: int | None
+) -> dict[tuple[Any, ...], Figures]:
+    """Per day, or per day and team: the stored ChatDayFigures, percentiles ready."""
+    assert by in (("day",), ("day", "team_id"))
+    stored = ChatDayFigures.objects.filter(day__gte=first, day__lte=last, every_team=by == ("day",) and team_id is None)
+    if team_id is not None:
+        stored = stored.filter(team_id=team_id)
+    return {
+        tuple(getattr(row, column) for column in by): Figures(
+            **{name: getattr(row, name) for name in Figures.COUNTS},
+            ratings={int(score): count for score, count in row.ratings.items()},
+            ready={name: getattr(row, name) for name in Figures.PERCENTILES},
+        )
+        for row in stored.defer("hours")
+    }
+
+
+def chat_figures(
+    first: datetime.date, last: datetime.date, by: tuple[str, ...] = (), *, team_id: int | None = None,
+    per_agent: bool = False, now: datetime.datetime | None = None,
+) -> dict[tuple[Any, ...], Figures]:  # fmt: skip
+    """The chat figures of a period per group (`by`: columns of CHAT_COLUMNS; none: one group, the whole period,
+    keyed by ()), today's counted now. Per day (and team) from ChatDayFigures; else from the month rollup and the
+    days around it (per agent: ChatAgentMonth, ChatAgentDay), the histograms merged by the database. The same
+    figures as chat_days' rows grouped in Python, without reading a histogram into Python."""
+    current = today(now)
+    stored_last = min(last, current - datetime.timedelta(days=1))
+    if "day" in by:
+        found = _day_figures(by, first, stored_last, team_id)
+    else:
+        found = _merged_period(per_agent, by, first, stored_last, team_id)
+    if first <= current <= last:
+        for row in todays_rollups(current)[1 if per_agent else 0]:
+            if team_id is None or row.team_id == team_id:
+                found.setdefault(tuple(getattr(row, column) for column in by), Figures()).add(row)
+    return found
+
+
+def day_figures_rows(first: datetime.date, last: datetime.date) -> list[ChatDayFigures]:
+    """The figures (not saved) of the days from `first` to `last` per team and for every team, from ChatDay."""
+    hours: dict[tuple[Any, ...], dict[str, list[int]]] = {}
+    for day, team_id, row_hours in ChatDay.objects.filter(day__gte=first, day__lte=last).values_list(
+        "day", "team_id", "hours"
+    ):
+        for key in ((day, team_id, False), (day, None, True)):
+            target = hours.setdefault(key, {})
+            for hour, counts in row_hours.items():
+                cell = target.setdefault(hour, [0, 0, 0])
+                for i in range(3):
+                    cell[i] += counts[i]
+    found = []
+    for by, every_team in ((("day", "team_id"), False), (("day",), True)):
+        for key, f in _merged_chat(ChatDay, by, first, last, None).items():
+            day, team_id = key[0], None if every_team else key[1]
+            found.append(ChatDayFigures(
+                day=day, team_id=team_id, every_team=every_team, hours=hours.get((day, team_id, every_team), {}),
+                ratings={str(score): count for score, count in f.ratings.items()},
+                **{name: getattr(f, name) for name in (*Figures.COUNTS, *Figures.PERCENTILES)},
+            ))  # fmt: skip
+    return found
+
+
+def month_rows(month: datetime.date) -> tuple[list[ChatMonth], list[ChatAgentMonth]]:
+    """The month rollup (not saved) of the month that begins on `month`, added up from its stored day rows."""
+    last = next_month(month) - datetime.timedelta(days=1)
+
+    def rows(model: type[ChatCounts], source: type[ChatCounts], by: tuple[str, ...]) -> list[Any]:
+        return [
+            model(
+                day=month, **dict(zip(by, key, strict=True)), **{name: getattr(f, name) for name in Figures.COUNTS},
+                **{name: {str(k): v for k, v in getattr(f, name).items()} for name in Figures.HISTOGRAMS},
+            )
+            for key, f in _merged_chat(source, by, month, last, None).items()
+        ]  # fmt: skip
+
+    return rows(ChatMonth, ChatDay, ("team_id", "topic_id", "language")), rows(
+        ChatAgentMonth, ChatAgentDay, ("team_id", "agent_id")
+    )
 
 
 def hours_of_week(rows: Iterable[ChatDay]) -> list[list[list[int]]]:

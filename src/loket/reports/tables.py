@@ -2,7 +2,7 @@
 are stable names for programs (docs/reports.md lists them); labels are for people, in their language."""
 
 import datetime
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,7 +14,7 @@ from django.utils.translation import pgettext
 from loket.chat.models import Team
 from loket.contact.models import Topic
 from loket.reports import queries
-from loket.reports.models import ChatCounts, ChatDay
+from loket.reports.models import ChatDay
 from loket.reports.queries import Figures
 
 # The daily chat export's columns, exactly these first and in this order (issue #11); `team_name` follows.
@@ -70,9 +70,7 @@ def figure_columns() -> list[Column]:
 
 def daily_chat_rows(first: datetime.date, last: datetime.date, team_id: int | None) -> list[list[Any]]:
     """One row per day and team (every team, even on a day without chats; no total row)."""
-    by_day_team: dict[tuple[datetime.date, int | None], Figures] = queries.grouped(
-        queries.chat_days(first, last, team_id=team_id), lambda row: (row.day, row.team_id)
-    )
+    by_day_team = queries.chat_figures(first, last, ("day", "team_id"), team_id=team_id)
     teams = list(Team.objects.filter(pk=team_id) if team_id is not None else Team.objects.all())
     known = {team.pk for team in teams}
     names: dict[int | None, str] = {team.pk: str(team) for team in teams}
@@ -106,13 +104,7 @@ def _labels(breakdown: str, keys: list[Hashable]) -> dict[Hashable, str]:
     }
 
 
-BREAKDOWN_KEYS: dict[str, Callable[[Any], Hashable]] = {
-    "team": lambda row: row.team_id,
-    "topic": lambda row: row.topic_id,
-    "agent": lambda row: row.agent_id,
-    "language": lambda row: row.language,
-    "day": lambda row: row.day,
-}
+BREAKDOWN_COLUMNS = {"team": "team_id", "topic": "topic_id", "agent": "agent_id", "language": "language", "day": "day"}
 
 
 def breakdown_label(breakdown: str) -> str:
@@ -126,17 +118,28 @@ def breakdown_label(breakdown: str) -> str:
     }[breakdown]
 
 
-def chat_groups(rows: list[ChatCounts], breakdown: str) -> dict[Hashable, Figures]:
-    return queries.grouped(rows, BREAKDOWN_KEYS[breakdown])
+def chat_groups(
+    first: datetime.date, last: datetime.date, breakdown: str, team_id: int | None
+) -> dict[Hashable, Figures]:
+    """The chat figures of a period per team, topic, agent, language or day (the agents' from their own rollup)."""
+    found = queries.chat_figures(
+        first, last, (BREAKDOWN_COLUMNS[breakdown],), team_id=team_id, per_agent=breakdown == "agent"
+    )
+    return {key: figures for (key,), figures in found.items()}
 
 
-def chat_table(
-    rows: list[ChatCounts], breakdown: str, first: datetime.date, last: datetime.date,
-    groups: dict[Hashable, Figures] | None = None,
-) -> Table:  # fmt: skip
+def chat_total(
+    first: datetime.date, last: datetime.date, team_id: int | None, groups: dict[Hashable, Figures] | None
+) -> Figures:
+    """The period's figures: added up from its groups when these hold their histograms (a few dozen groups), else
+    (per day the groups hold only their percentiles) by the database."""
+    if groups and not any(figures.ready for figures in groups.values()):
+        return queries.combined(groups.values())
+    return queries.chat_figures(first, last, team_id=team_id).get((), Figures())
+
+
+def chat_table(groups: dict[Hashable, Figures], breakdown: str, first: datetime.date, last: datetime.date) -> Table:
     """The chat figures per team, topic, agent, language or day (every day of the period, also the quiet ones)."""
-    if groups is None:
-        groups = chat_groups(rows, breakdown)
     labels: dict[Hashable, str]
     if breakdown == "day":
         keys: list[Hashable] = list(queries.days(first, last))

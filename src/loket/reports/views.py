@@ -58,12 +58,11 @@ def chat_csv(request: HttpRequest) -> HttpResponse:
     return exports.csv_response(f"chat-{period.first}-{period.last}", [*tables.CHAT_CSV_HEADER, "team_name"], rows)
 
 
-def _chat(request: HttpRequest) -> tuple[Period, str, int | None, list[Any]]:
-    period = period_from(request.GET)
-    breakdown = choice_from(request.GET, "by", tables.CHAT_BREAKDOWNS, "team")
-    team = team_from(request.GET)
-    rows = queries.chat_days(period.first, period.last, team_id=team, per_agent=breakdown == "agent")
-    return period, breakdown, team, rows
+def _chat(request: HttpRequest) -> tuple[Period, str, int | None]:
+    return (
+        period_from(request.GET), choice_from(request.GET, "by", tables.CHAT_BREAKDOWNS, "team"),
+        team_from(request.GET),
+    )  # fmt: skip
 
 
 def _hours(period: Period, team: int | None) -> list[Any]:
@@ -73,12 +72,11 @@ def _hours(period: Period, team: int | None) -> list[Any]:
 @staff_page(PERMISSION)
 def chat(request: HttpRequest) -> HttpResponse:
     try:
-        period, breakdown, team, rows = _chat(request)
+        period, breakdown, team = _chat(request)
     except BadParameter as error:
         return _bad(request, error, "reports/chat.html")
-    groups = tables.chat_groups(rows, breakdown) if breakdown != "hour" else None
-    # The totals from the groups: adding a year's rows a second time would cost as much as the table.
-    total = queries.combined(groups.values()) if groups is not None else queries.figures(rows)
+    groups = tables.chat_groups(period.first, period.last, breakdown, team) if breakdown != "hour" else None
+    total = tables.chat_total(period.first, period.last, team, groups)
     context: dict[str, Any] = {
         **_choices(request), "section": "reports", "period": period, "breakdown": breakdown, "team": team,
         "total": total, "query": request.GET.urlencode(),
@@ -92,7 +90,8 @@ def chat(request: HttpRequest) -> HttpResponse:
         )  # fmt: skip
         context["grid"] = grid
     else:
-        table = tables.chat_table(rows, breakdown, period.first, period.last, groups)
+        assert groups is not None
+        table = tables.chat_table(groups, breakdown, period.first, period.last)
         context["chart"] = charts.bar_chart(
             title=table.caption,
             description=_("Offered, answered and abandoned chats; the table below has these and the other figures."),
@@ -107,14 +106,15 @@ def chat(request: HttpRequest) -> HttpResponse:
 @staff_page(PERMISSION)
 def chat_export(request: HttpRequest, kind: str) -> HttpResponse:
     try:
-        period, breakdown, _team, rows = _chat(request)
+        period, breakdown, team = _chat(request)
     except BadParameter as error:
         return _bad(request, error)
     table = (
-        tables.hour_table(_hours(period, _team))[0]
+        tables.hour_table(_hours(period, team))[0]
         if breakdown == "hour"
-        else tables.chat_table(rows, breakdown, period.first, period.last)
-    )
+        else tables.chat_table(tables.chat_groups(period.first, period.last, breakdown, team), breakdown,
+                               period.first, period.last)
+    )  # fmt: skip
     return _export(table, kind, period, f"chat-by-{breakdown}")
 
 

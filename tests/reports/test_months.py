@@ -1,0 +1,66 @@
+"""A long period is read from the month rollup and the days around it; recounting a day keeps the rows derived from
+it (its month, its figures per day) right."""
+
+import datetime
+
+from loket.chat.models import Conversation
+from loket.reports import actions, queries, tables
+from loket.reports.models import ChatDay, ChatDayFigures, ChatMonth
+from tests.reports.conftest import local, make_chat
+
+FIRST, LAST = datetime.date(2026, 9, 29), datetime.date(2026, 11, 2)  # days, all of October, days
+
+
+def answered(team, topic, agent, day: int, month: int, wait: int, length: int, language: str = "nl") -> None:
+    make_chat(team, topic, local(2026, month, day, 10, 0), taken=wait, reply=wait + 5, ended=wait + length,
+              ending="visitor", agent=agent, rating=4, language=language)  # fmt: skip
+
+
+def shown(groups: dict[tuple[object, ...], queries.Figures]) -> dict[tuple[object, ...], list[object]]:
+    return {key: [*tables.figure_cells(f), f.rating_distribution] for key, f in groups.items()}
+
+
+def test_a_period_around_a_month_adds_the_month_and_its_days_up_as_its_rows_would(team, other_team, topic, agent):
+    answered(team, topic, agent, 29, 9, wait=10, length=100)
+    answered(team, topic, agent, 2, 10, wait=50, length=500, language="en")  # the only chat in English
+    answered(team, topic, agent, 15, 10, wait=20, length=200)
+    answered(other_team, topic, agent, 16, 10, wait=30, length=300)
+    answered(team, topic, agent, 2, 11, wait=40, length=400)
+    make_chat(team, topic, local(2026, 11, 1, 9, 0), ended=3, ending=Conversation.Ending.LEFT_QUEUE)
+    actions.rebuild(first=FIRST, last=LAST)
+    assert ChatMonth.objects.filter(day=datetime.date(2026, 10, 1)).count() == 3  # per team, topic and language
+
+    # Days, a whole month, days; then October less its first two days (and the group only these held).
+    for first in (FIRST, datetime.date(2026, 10, 3)):
+        rows = list(ChatDay.objects.filter(day__gte=first, day__lte=LAST))
+        for by in [(), ("team_id",), ("topic_id", "language")]:
+            want = queries.grouped(rows, lambda row, by=by: tuple(getattr(row, column) for column in by))
+            assert shown(queries.chat_figures(first, LAST, by)) == shown(want), (first, by)
+    assert ("en",) not in queries.chat_figures(datetime.date(2026, 10, 3), LAST, ("language",))
+    late = queries.chat_figures(datetime.date(2026, 10, 3), LAST)[()]
+    assert (late.offered, late.wait_p50, late.handle_p50, late.rating_count) == (4, 30, 300, 3)
+    total = queries.chat_figures(FIRST, LAST)[()]
+    assert (total.offered, total.answered, total.wait_p50, total.wait_p90, total.handle_p50) == (6, 5, 30, 50, 300)
+    assert queries.chat_figures(FIRST, LAST, ("agent_id",), per_agent=True)[(agent.pk,)].handle_p50 == 300
+    assert queries.chat_figures(datetime.date(2026, 10, 3), LAST, ("agent_id",), per_agent=True)[
+        (agent.pk,)
+    ].handle_p50 == 300  # fmt: skip
+    # Without the days around it, October alone: from its month row only.
+    october = queries.chat_figures(datetime.date(2026, 10, 1), datetime.date(2026, 10, 31))[()]
+    assert (october.offered, october.wait_p50, october.wait_p90) == (3, 30, 50)
+
+
+def test_recounting_a_day_recounts_its_month_and_its_figures(team, topic, agent):
+    answered(team, topic, agent, 15, 10, wait=20, length=200)
+    actions.rebuild(first=datetime.date(2026, 10, 1), last=datetime.date(2026, 10, 31))
+    answered(team, topic, agent, 15, 10, wait=60, length=600)  # a chat that the first count did not hold
+    answered(team, topic, agent, 20, 10, wait=90, length=900)
+    actions.rebuild(first=datetime.date(2026, 10, 15), last=datetime.date(2026, 10, 15))  # as the daily task would
+
+    month = queries.chat_figures(datetime.date(2026, 10, 1), datetime.date(2026, 10, 31))[()]
+    assert (month.offered, month.wait_p50, month.wait_p90) == (2, 20, 60)  # the 20th is not recounted yet
+    day = ChatDayFigures.objects.get(day=datetime.date(2026, 10, 15), every_team=True)
+    assert (day.offered, day.wait_p50, day.wait_p90, day.handle_p50) == (2, 20, 60, 200)
+    assert ChatDayFigures.objects.get(day=datetime.date(2026, 10, 15), team_id=team.pk, every_team=False).offered == 2
+    by_day = queries.chat_figures(datetime.date(2026, 10, 14), datetime.date(2026, 10, 15), ("day",))
+    assert shown(by_day) == shown(queries.grouped(ChatDay.objects.filter(day__gte="2026-10-14"), lambda r: (r.day,)))
