@@ -80,30 +80,46 @@ async def test_an_unknown_path_is_refused_at_the_handshake(path):
     assert not connected
 
 
-async def test_a_resume_while_messages_arrive_gives_each_message_once(monkeypatch):
-    """A message stored during the resume's read reaches the connection twice: as an event from the hub, which the
-    connection has joined, and in the read. It is shown once."""
-    topic = await in_thread(_topic)()
-    teams = await in_thread(lambda: list(topic.teams.all()))()
-    agent = await in_thread(make_agent)("ann", *teams)
-    chat = await in_thread(enqueue_visitor)(topic)
-    await in_thread(actions.post_message)(conversation_id=chat.pk, author=Message.Author.AGENT, text="één", agent=agent)
-    read = consumers._states.function
-
-    def read_while_the_agent_writes(wanted):
-        actions.post_message(conversation_id=chat.pk, author=Message.Author.AGENT, text="twee", agent=agent)
-        return read(wanted)
-
-    monkeypatch.setattr(consumers._states, "function", read_while_the_agent_writes)
-    socket = WebsocketCommunicator(application, "/ws/chat/nl/", headers=[ORIGIN])
-    assert (await socket.connect())[0]
-    await socket.send_json_to({"type": "resume", "token": chat.token, "last_seq": 0})
+async def messages_seen(socket: WebsocketCommunicator) -> list[int]:
     seqs = []
     while not await socket.receive_nothing(timeout=0.5):
         frame = await socket.receive_json_from()
         if frame["type"] == "message":
             seqs.append(frame["seq"])
-    assert seqs == sorted(set(seqs)) and len(seqs) >= 2
+    return seqs
+
+
+@pytest.mark.parametrize("written", ["before the read", "after the read"])
+async def test_a_resume_while_the_agent_writes_shows_every_message_once(monkeypatch, written):
+    """A resume reads its chat before its connection joins the hub. A message stored after the read, before the
+    join, is read again once the hub has heard of it; one stored before the read of a connection that has joined
+    already comes twice (the hub's event and the read) and is shown once."""
+    topic = await in_thread(_topic)()
+    teams = await in_thread(lambda: list(topic.teams.all()))()
+    agent = await in_thread(make_agent)("ann", *teams)
+    chat = await in_thread(enqueue_visitor)(topic)
+    write = lambda text: actions.post_message(  # noqa: E731
+        conversation_id=chat.pk, author=Message.Author.AGENT, text=text, agent=agent
+    )
+    await in_thread(write)("één")
+    socket = WebsocketCommunicator(application, "/ws/chat/nl/", headers=[ORIGIN])
+    assert (await socket.connect())[0]
+    if written == "before the read":  # a second resume on a joined connection
+        await socket.send_json_to({"type": "resume", "token": chat.token, "last_seq": 0})
+        assert await messages_seen(socket) == [1, 2]  # the system's "Ann joins", then "één"
+    read = consumers._resuming.function
+
+    def read_while_the_agent_writes(wanted):
+        if written == "before the read":
+            write("twee")
+            return read(wanted)
+        found = read(wanted)
+        write("twee")
+        return found
+
+    monkeypatch.setattr(consumers._resuming, "function", read_while_the_agent_writes)
+    await socket.send_json_to({"type": "resume", "token": chat.token, "last_seq": 0})
+    assert await messages_seen(socket) == [1, 2, 3]
     await socket.disconnect()
 
 

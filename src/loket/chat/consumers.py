@@ -277,55 +277,69 @@ class VisitorConsumer(Connection):
         token, last_seq = frame.string("token", limit=64), frame.integer("last_seq", 0)
         if not token:
             raise ProtocolError("bad-frame", _("A “resume” carries the conversation's “token”."))
-        conversation = await _resuming(token)
-        if self.conversation_id and (conversation is None or conversation.pk != self.conversation_id):
-            # Another (or no) chat's token on a connection that has one: refused; the connection and its chat go on.
-            raise ProtocolError("bad-frame", _("This connection belongs to another chat."))
-        if conversation is None or not await self._send_state(conversation, last_seq):
-            self.push(protocol.error_frame("unknown-conversation", _("This chat no longer exists. Start a new one.")))
-            if self.writer is not None:
-                await self.writer  # the client reads why before the socket closes
-            await self.close(code=4404)
-
-    async def _send_state(self, conversation: Conversation, last_seq: int) -> bool:
-        """The conversation's state and the messages after `last_seq`, ahead of whatever the hub delivers from the
-        moment this connection joins it; False when the conversation is gone (the retention purge, just now)."""
-        translation.activate(conversation.language)
-        self.held = []
+        hub_ = self.hub = self.hub or await hub.current()
+        mark = hub_.start_reading()
+        self.held = []  # what the hub delivers meanwhile (to a connection that has joined already) waits behind it
+        team_id = None
         try:
-            if not self.conversation_id:
-                self.conversation_id, self.team_id = conversation.pk, conversation.team_id
-                self.ticket = conversation.ticket
-                self.hub = await hub.current()
-                self.hub.add_visitor(self)
-            assert self.hub is not None
+            found = await _resuming((token, last_seq))
+            if self.conversation_id and (found is None or found[0].pk != self.conversation_id):
+                # Another (or no) chat's token on a connection that has one: refused; the connection and its chat go on.
+                raise ProtocolError("bad-frame", _("This connection belongs to another chat."))
+            if found is not None:
+                team_id = await self._show_state(*found, last_seq=last_seq, mark=mark)
+        finally:
+            hub_.done_reading(mark)
+            self.release()
+        if team_id is not None:
+            hub_.move_visitor(self, team_id)  # (re)computes position and estimate
+            return
+        self.push(protocol.error_frame("unknown-conversation", _("This chat no longer exists. Start a new one.")))
+        if self.writer is not None:
+            await self.writer  # the client reads why before the socket closes
+        await self.close(code=4404)
+
+    async def _show_state(
+        self, conversation: Conversation, messages: list[Message], *, last_seq: int, mark: int
+    ) -> int | None:
+        """The conversation's state and the messages after `last_seq` (read before this connection joined the hub),
+        ahead of whatever the hub has delivered since; the team whose queue to follow, or None when the conversation
+        is gone (the retention purge, just now)."""
+        translation.activate(conversation.language)
+        assert self.hub is not None
+        if not self.conversation_id:
+            self.conversation_id, self.team_id = conversation.pk, conversation.team_id
+            self.ticket = conversation.ticket
+            self.hub.add_visitor(self)
+        if self.hub.heard_since(conversation.pk, mark):  # it changed while it was read: read again, now joined
             state = await _states((conversation.pk, last_seq))
             if state is None:
-                return False
+                return None
             conversation, messages = state
-            # What the hub delivered since this connection joined it and the messages just read may overlap.
-            shown = messages[-1].seq if messages else last_seq
-            self.held = [f for f in self.held if f["type"] != "message" or f["seq"] > shown]
-            waiting = conversation.status == Conversation.Status.WAITING
-            position, estimate = (
-                await self.hub.place(conversation.team_id, conversation.ticket) if waiting else (None, None)
-            )
-            self.held[:0] = [
-                protocol.visitor_state(conversation, position, estimate),
-                *map(protocol.message_frame, messages),
-            ]
-        finally:
-            self.release()
-        self.hub.move_visitor(self, conversation.team_id)  # (re)computes position and estimate
-        return True
+        # What the hub delivered since this connection joined it and the messages read may overlap.
+        shown = messages[-1].seq if messages else last_seq
+        assert self.held is not None
+        self.held = [f for f in self.held if f["type"] != "message" or f["seq"] > shown]
+        waiting = conversation.status == Conversation.Status.WAITING
+        position, estimate = (
+            await self.hub.place(conversation.team_id, conversation.ticket) if waiting else (None, None)
+        )
+        self.held[:0] = [
+            protocol.visitor_state(conversation, position, estimate),
+            *map(protocol.message_frame, messages),
+        ]
+        return conversation.team_id
 
 
-def _visitors_resuming(tokens: list[str]) -> list[Conversation | None]:
-    """The conversations of many resuming visitors, marked present (unless ended) in one update."""
-    found = queries.conversations_for_tokens(tokens)
-    present = [c.pk for c in found.values() if c.status != Conversation.Status.ENDED]
-    actions.touch(conversation_ids=present, agent_ids=[])
-    return [found.get(token) for token in tokens]
+def _visitors_resuming(wanted: list[tuple[str, int]]) -> list[tuple[Conversation, list[Message]] | None]:
+    """Many resuming visitors in one trip: each conversation by its token, marked present (unless ended), with the
+    messages after the seq its client has; None for a token that names no conversation."""
+    found = queries.conversations_for_tokens([token for token, _ in wanted])
+    actions.touch(
+        conversation_ids=[c.pk for c in found.values() if c.status != Conversation.Status.ENDED], agent_ids=[]
+    )
+    messages = queries.messages_after_each([(found[token].pk, seq) for token, seq in wanted if token in found])
+    return [(found[token], messages[found[token].pk, seq]) if token in found else None for token, seq in wanted]
 
 
 _resuming = Batched(_visitors_resuming)

@@ -15,6 +15,7 @@ process can subscribe first and load the queues from the database second without
 
 import asyncio
 import bisect
+import collections
 import contextvars
 import itertools
 import json
@@ -133,6 +134,12 @@ class Hub:
         self.tasks: list[asyncio.Task[None]] = []
         self.summaries: dict[str, Any] = {}
         self.loading: list[dict[str, Any]] | None = None  # queue events held back while the queues load
+        # A resume reads its conversation before its connection joins (one trip to the database, not two); what the
+        # hub heard meanwhile says whether that read may have missed something (see `heard_since`).
+        self.events_heard = 0  # conversation events and resyncs, counted
+        self.heard: dict[int, int] = {}  # conversation id -> the count at its latest event
+        self.resynced = 0  # the count at the latest resync
+        self.reading: collections.Counter[int] = collections.Counter()  # the marks of resumes under way
 
     # --- connections ---
 
@@ -204,6 +211,8 @@ class Hub:
             else:
                 self._apply(event)
         elif kind == "conversation":
+            self.events_heard += 1
+            self.heard[event["conversation"]] = self.events_heard
             frame = event["frame"]
             if not event.get("staff"):
                 for visitor in self.visitors.get(event["conversation"], ()):
@@ -496,6 +505,8 @@ class Hub:
 
     def _tell_everyone(self, frame: dict[str, Any]) -> None:
         """After a gap in the subscription, events may have been missed: clients ask again for what they lack."""
+        self.events_heard += 1
+        self.resynced = self.events_heard
         encoded = encode(frame)
         for index in (self.visitors, self.consoles):
             for links in index.values():
@@ -511,10 +522,32 @@ class Hub:
                 await in_thread(actions.touch)(conversation_ids=list(self.visitors), agent_ids=list(self.consoles))
                 await in_thread(actions.expire_absent)()
                 await self.check_consoles()
+                self._forget_heard()
                 if not settings.REDIS_URL:
                     await self._catch_up()
             except Exception:
                 log.exception("chat heartbeat failed; trying again")
+
+    def start_reading(self) -> int:
+        """A resume is about to read its conversation: the mark to ask `heard_since` with once it has joined. Each
+        mark is handed back with `done_reading`."""
+        self.reading[self.events_heard] += 1
+        return self.events_heard
+
+    def done_reading(self, mark: int) -> None:
+        self.reading[mark] -= 1
+        if not self.reading[mark]:
+            del self.reading[mark]
+
+    def heard_since(self, conversation_id: int, mark: int) -> bool:
+        """Did an event about this conversation (or a resync) come after `mark`? Then a read made meanwhile may lack
+        it, and the connection, now joined, reads again."""
+        return max(self.heard.get(conversation_id, 0), self.resynced) > mark
+
+    def _forget_heard(self) -> None:
+        """What no resume under way can ask about any more."""
+        floor = min(self.reading, default=self.events_heard)
+        self.heard = {pk: count for pk, count in self.heard.items() if count > floor}
 
     async def check_consoles(self) -> None:
         """Consoles whose session ended or idled out, or whose person may no longer work on cases (or gained or lost

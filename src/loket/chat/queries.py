@@ -141,23 +141,26 @@ def estimate(position: int, rate: float | None) -> Estimate | None:
 def conversations_for_tokens(tokens: list[str]) -> dict[str, Conversation]:
     """Many visitors' conversations at once (a burst of reconnects), by their tokens; unknown ones are left out."""
     wanted = [token for token in tokens if token and len(token) <= 64]
-    return {conversation.token: conversation for conversation in Conversation.objects.filter(token__in=wanted)}
+    return {c.token: c for c in Conversation.objects.filter(token__in=wanted).select_related("agent__user")}
 
 
 def states_after(wanted: list[tuple[int, int]], limit: int = 500) -> list[tuple[Conversation, list[Message]] | None]:
     """For many (conversation, the last seq a client has) at once, in two queries however many: each conversation as
     it is now with the next messages after that seq (at most `limit`; numbers have no gaps), or None when it is gone."""
     conversations = Conversation.objects.select_related("agent__user").in_bulk([pk for pk, _ in wanted])
-    after = Q()
+    messages = messages_after_each([(pk, seq) for pk, seq in wanted if pk in conversations], limit)
+    return [(conversations[pk], messages[pk, seq]) if pk in conversations else None for pk, seq in wanted]
+
+
+def messages_after_each(wanted: list[tuple[int, int]], limit: int = 500) -> dict[tuple[int, int], list[Message]]:
+    """For many (conversation, seq) at once, in one query: the next messages after that seq (at most `limit`)."""
+    after = Q(pk__in=[])
     for pk, seq in wanted:
         after |= Q(conversation_id=pk, seq__gt=seq, seq__lte=seq + limit)
-    messages: dict[int, list[Message]] = {pk: [] for pk, _ in wanted}
+    found: dict[int, list[Message]] = {}
     for message in Message.objects.filter(after).select_related("agent__user").order_by("conversation_id", "seq"):
-        messages[message.conversation_id].append(message)
-    return [
-        (conversations[pk], [m for m in messages[pk] if seq < m.seq <= seq + limit]) if pk in conversations else None
-        for pk, seq in wanted
-    ]
+        found.setdefault(message.conversation_id, []).append(message)
+    return {(pk, seq): [m for m in found.get(pk, ()) if seq < m.seq <= seq + limit] for pk, seq in wanted}
 
 
 def consoles_signed_out(consoles: list[tuple[str, int, bool]]) -> list[bool]:
