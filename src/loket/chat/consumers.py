@@ -4,6 +4,7 @@ Frames from the hub (other people's messages, positions) and answers to this cli
 per connection, so a client sees them in the order they were produced."""
 
 import asyncio
+import contextlib
 import json
 import logging
 import weakref
@@ -13,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from channels.consumer import get_handler_name
+from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.urls import reverse
@@ -102,9 +104,13 @@ class Connection(AsyncWebsocketConsumer):
         self.hub: hub.Hub | None = None
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        """As Channels' own without a channel layer (the hub carries events), minus its `await_many_dispatch`, which
+        makes a task and an `asyncio.wait` for every frame received: here one coroutine waits for the next."""
+        self.scope, self.base_send, self.channel_layer = scope, send, None
         # Counted around the whole life, not in connect/disconnect: an error in connect skips disconnect.
-        with connection_open(self.kind):
-            await super().__call__(scope, receive, send)
+        with connection_open(self.kind), contextlib.suppress(StopConsumer):
+            while True:
+                await self.dispatch(await receive())
 
     async def dispatch(self, message: dict[str, Any]) -> None:
         """As Channels' own, without its close_old_connections() before every handler: that is a trip to the
