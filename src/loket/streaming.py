@@ -9,6 +9,7 @@ from typing import Any
 
 from asgiref.sync import sync_to_async
 from django.core.handlers.asgi import ASGIHandler as DjangoASGIHandler
+from django.db import close_old_connections
 from django.http.response import HttpResponseBase
 
 _END = object()
@@ -22,8 +23,13 @@ async def in_a_thread(content: Iterable[bytes]) -> AsyncIterator[bytes]:
     """The blocks of a synchronous iterator, each read in a worker thread."""
     blocks = iter(content)
     read = sync_to_async(_next_block, thread_sensitive=False)
-    while (block := await read(blocks)) is not _END:
-        yield block  # type: ignore[misc]
+    try:
+        while (block := await read(blocks)) is not _END:
+            yield block  # type: ignore[misc]
+    finally:
+        # A block that queried the database (a streamed CSV export) left its connection in this context, where asgiref
+        # carries it from call to call: a call from the same context gives it back to the pool.
+        await sync_to_async(close_old_connections, thread_sensitive=False)()
 
 
 class ASGIHandler(DjangoASGIHandler):

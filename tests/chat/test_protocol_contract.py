@@ -8,7 +8,8 @@ from django.test import Client
 
 from loket.asgi import application
 from loket.chat import actions, consumers
-from loket.chat.models import Agent, Message
+from loket.chat import hub as chat_hub
+from loket.chat.models import Agent, Message, Team
 from loket.db import in_thread
 from tests.chat.conftest import enqueue_visitor, make_agent
 from tests.chat.test_frames import _topic
@@ -137,3 +138,45 @@ async def test_the_consoles_errors_speak_the_staff_pages_language(headers, cooki
     socket = await console(agent, *headers, cookies=cookies)
     assert (await error_after(socket, {"type": "status", "status": "sleeping"}))["detail"] == detail
     await socket.disconnect()
+
+
+async def test_a_requeue_heard_while_the_resume_places_the_visitor_is_followed(hub, monkeypatch):
+    """The hub hears `requeued` (to another team) while the resume places the visitor in the team it read."""
+    topic = await in_thread(_topic)()
+    await in_thread(make_agent)("ann", *await in_thread(lambda: list(topic.teams.all()))(), status=Agent.Status.AWAY)
+    chat = await in_thread(enqueue_visitor)(topic)
+    other = await in_thread(lambda: Team.objects.create(name_nl="B", name_en="B"))()
+    place = chat_hub.Hub.place
+
+    async def place_while_requeued(self, team_id, ticket):
+        frame = {"type": "requeued", "conversation": chat.pk, "team": other.pk}
+        self.handle({"kind": "conversation", "conversation": chat.pk, "agent": None, "frame": frame})
+        return await place(self, team_id, ticket)
+
+    monkeypatch.setattr(chat_hub.Hub, "place", place_while_requeued)
+    socket = await visitor()
+    await socket.send_json_to({"type": "resume", "token": chat.token, "last_seq": 0})
+    assert (await socket.receive_json_from(timeout=5))["type"] == "state"
+    assert (await socket.receive_json_from(timeout=5))["type"] == "requeued"
+    (link,) = hub.visitors[chat.pk]
+    assert link.team_id == other.pk
+    await socket.disconnect()
+
+
+async def test_a_password_changed_elsewhere_closes_the_console_at_the_hubs_next_check(hub):
+    topic = await in_thread(_topic)()
+    agent = await in_thread(make_agent)("ann", *await in_thread(lambda: list(topic.teams.all()))())
+    socket = await console(agent)
+    await hub.check_consoles()
+    while not await socket.receive_nothing(timeout=0.3):
+        assert (await socket.receive_json_from())["type"] != "signed-out"
+
+    def change_password() -> None:
+        agent.user.set_password("a-new-one-after-a-leak")
+        agent.user.save()
+
+    await in_thread(change_password)()
+    await hub.check_consoles()
+    while (await socket.receive_json_from(timeout=5))["type"] != "signed-out":
+        pass
+    assert (await socket.receive_output(timeout=5))["code"] == 4401

@@ -294,6 +294,8 @@ class VisitorConsumer(Connection):
                 raise ProtocolError("bad-frame", _("This connection belongs to another chat."))
             if found is not None:
                 team_id = await self._show_state(*found, last_seq=last_seq, mark=mark)
+                # A requeue heard meanwhile has moved this connection already: its team, not the one read, counts.
+                team_id = next((f["team"] for f in reversed(self.held or []) if f["type"] == "requeued"), team_id)
         finally:
             hub_.done_reading(mark)
             self.release()
@@ -426,6 +428,8 @@ class AgentConsumer(Connection):
         await self.close(code=code)
 
     async def handle(self, frame: Frame) -> None:
+        if self.signed_out:
+            return  # closing (once `signed-out` is written): nothing more is done for this session
         agent = self.agent
         if frame.type in protocol.SUPERVISOR_FRAMES:
             await self.supervise(frame)

@@ -518,15 +518,19 @@ class Hub:
         this; expiring is idempotent, so it does not matter which one gets there first."""
         while True:
             await asyncio.sleep(settings.LOKET_CHAT_HEARTBEAT)
-            try:
-                await in_thread(actions.touch)(conversation_ids=list(self.visitors), agent_ids=list(self.consoles))
-                await in_thread(actions.expire_absent)()
-                await self.check_consoles()
-                self._forget_heard()
-                if not settings.REDIS_URL:
-                    await self._catch_up()
-            except Exception:
-                log.exception("chat heartbeat failed; trying again")
+            self._forget_heard()
+            steps = [
+                lambda: in_thread(actions.touch)(conversation_ids=list(self.visitors), agent_ids=list(self.consoles)),
+                lambda: in_thread(actions.expire_absent)(),
+                self.check_consoles,
+            ]
+            if not settings.REDIS_URL:
+                steps.append(self._catch_up)
+            for step in steps:  # each on its own: one that fails does not hold up the others
+                try:
+                    await step()
+                except Exception:
+                    log.exception("chat heartbeat step failed; trying again at the next")
 
     def start_reading(self) -> int:
         """A resume is about to read its conversation: the mark to ask `heard_since` with once it has joined. Each

@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Avg, Count, F, Max, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 
 from loket.chat.models import Agent, Conversation, Message, OpeningHours, QueueEntry, StatusChange, Team
 from loket.contact.models import Topic
@@ -166,21 +167,30 @@ def messages_after_each(wanted: list[tuple[int, int]], limit: int = 500) -> dict
 def consoles_signed_out(consoles: list[tuple[str, int, bool]]) -> list[bool]:
     """For each console (its session key, its person, whether it opened as a supervisor's): must it close? Its
     session ended or idled out, its person may no longer work on cases, or gained or lost supervision."""
-    from django.contrib.auth import SESSION_KEY, get_user_model
+    from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY, get_user_model
 
-    users = get_user_model().objects.in_bulk({user_id for _, user_id, _ in consoles})
-    roles = {
-        pk: (user.is_active and user.has_perm("contact.change_case"), user.has_perm("chat.supervise"))
-        for pk, user in users.items()
-    }
+    ids, manager = {user_id for _, user_id, _ in consoles}, get_user_model().objects
+    users = manager.in_bulk(ids)
+
+    def having(permission: str) -> set[int]:  # active people with it (superusers too), in one query
+        return set(manager.with_perm(permission).filter(pk__in=ids).values_list("pk", flat=True))  # type: ignore[attr-defined]
+
+    allowed, supervises = having("contact.change_case"), having("chat.supervise")
     store = import_module(settings.SESSION_ENGINE).SessionStore
-    answers = []
-    for key, user_id, supervisor in consoles:
-        data = store(session_key=key).load() if key else {}
-        alive = data.get(SESSION_KEY) == str(user_id) and not idle_too_long(data.get(STAFF_SEEN))
-        allowed, supervises = roles.get(user_id, (False, False))
-        answers.append(not (alive and allowed and supervises == supervisor))
-    return answers
+    sessions = {key: store(session_key=key).load() for key, _, _ in consoles if key}  # each session once
+
+    def signed_in(data: dict[str, Any], user_id: int) -> bool:
+        user = users.get(user_id)
+        if user is None or data.get(SESSION_KEY) != str(user_id) or idle_too_long(data.get(STAFF_SEEN)):
+            return False
+        stored = data.get(HASH_SESSION_KEY) or ""  # a password changed since makes it differ, as for pages
+        hashes = [user.get_session_auth_hash(), *user.get_session_auth_fallback_hash()]
+        return any(constant_time_compare(stored, known) for known in hashes)
+
+    return [
+        not (signed_in(sessions.get(key, {}), user_id) and user_id in allowed and (user_id in supervises) == supervisor)
+        for key, user_id, supervisor in consoles
+    ]
 
 
 def messages_after(conversation_id: int, seq: int, limit: int = 500) -> list[Message]:
