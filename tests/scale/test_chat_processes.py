@@ -42,6 +42,7 @@ async def _scenario(cluster, one, two, topic):
     cas = await Client(one, "/ws/chat/nl/").open()
     for client, chat in zip((amal, bert, cas), chats, strict=True):
         await client.send({"type": "resume", "token": chat["token"], "last_seq": 0})
+    await amal.wait_for(lambda f: f["type"] == "state")  # joined: a chat that starts from now on says so in a frame
     await bert.position(2)
     await cas.position(3)
 

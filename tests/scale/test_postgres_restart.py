@@ -42,6 +42,7 @@ async def _scenario(ports, session, topic, postgres):
     chat = start_chat(one, topic, "Amal")
     amal = await Client(one, "/ws/chat/nl/").open()
     await amal.send({"type": "resume", "token": chat["token"], "last_seq": 0})
+    await amal.wait_for(lambda f: f["type"] == "state")  # joined: a chat that starts from now on says so in a frame
     await agent.send({"type": "status", "status": "available", "capacity": 1})
     await amal.wait_for(lambda f: f["type"] == "started")
 

@@ -69,6 +69,7 @@ async def _scenario(ports, session, topic, stop_redis, start_redis):
     amal, bert, cas = [await Client(port, "/ws/chat/nl/").open() for port in (one, one, two)]
     for client, chat in zip((amal, bert, cas), chats, strict=True):
         await client.send({"type": "resume", "token": chat["token"], "last_seq": 0})
+        await client.wait_for(lambda f: f["type"] == "state")  # joined: what happens from now on comes as frames
     await agent.send({"type": "status", "status": "available", "capacity": 1})
     await amal.wait_for(lambda f: f["type"] == "started")
     await cas.position(2)
