@@ -1,4 +1,4 @@
-"""The year's chat pages and exports of bench/reports/run.py timed in one process (Django's test client), without
+"""The year's report pages and exports of bench/reports/run.py timed in one process (Django's test client), without
 HTTP or a server: figures that hold up better than run.py's on a shared, busy machine.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/loket_bench_reports python bench/reports/inprocess.py [--times 7]
@@ -48,6 +48,10 @@ def main() -> None:
         (f"/console/reports/?{year}&by=hour", "chat page by hour of the week"),
         (f"/console/reports/chat.csv?from={year_ago}&to={today}", "chat.csv"),
         (f"/console/reports/chat/table.xlsx?{year}&by=day", "chat XLSX by day"),
+        (f"/console/reports/email/?{year}", "e-mail page"),
+        (f"/console/reports/email/?{year}&by=topic", "e-mail page by topic"),
+        (f"/console/reports/email/table.csv?{year}&by=agent", "e-mail CSV by assignee"),
+        (f"/console/reports/knowledge/?{year}", "knowledge page"),
     ]
     print(f"{args.times} requests each, a year ({year_ago} to {today})\n")
     print("| request | p50 (ms) | max (ms) |\n|---|---|---|")

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import zoneinfo
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,7 +72,9 @@ def main() -> None:
            "LOKET_SEARCH_LOG_DAYS": "400"}  # fmt: skip
     env.pop("REDIS_URL", None)
     loket = [sys.executable, "-m", "loket.cli"]
-    today = datetime.date.today()
+    # Loket's day (Europe/Brussels), not this machine's: after 23:00 UTC the year would otherwise end yesterday there,
+    # and leave today's live recount out of every request.
+    today = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/Brussels")).date()
     year_ago = today - datetime.timedelta(days=364)
     if not args.skip_seed:
         for sql in (f"DROP DATABASE IF EXISTS {DATABASE}", f"CREATE DATABASE {DATABASE}"):

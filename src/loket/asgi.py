@@ -19,10 +19,12 @@ from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E40
 from channels.sessions import SessionMiddlewareStack  # noqa: E402
 
 from loket.chat.routing import console_urlpatterns, visitor_urlpatterns  # noqa: E402
+from loket.reports.routing import wallboard_urlpatterns  # noqa: E402
 from loket.staff.middleware import WebsocketUser  # noqa: E402
 
 visitor_application = URLRouter(visitor_urlpatterns)
-staff_application = SessionMiddlewareStack(WebsocketUser(URLRouter(console_urlpatterns)))
+staff_application = SessionMiddlewareStack(WebsocketUser(URLRouter([*console_urlpatterns, *wallboard_urlpatterns])))
+STAFF_PATHS = frozenset({"/ws/console/", "/ws/wallboard/"})  # the console's and the wallboards' (reports/routing.py)
 
 
 VISITOR_PATHS = frozenset({"/ws/chat/", *(f"/ws/chat/{code}/" for code, _ in settings.LANGUAGES)})
@@ -31,7 +33,7 @@ VISITOR_PATHS = frozenset({"/ws/chat/", *(f"/ws/chat/{code}/" for code, _ in set
 async def _by_path(scope: dict[str, Any], receive: Any, send: Any) -> None:
     """Staff's consoles through the session and its user (second factor checked); visitors without (chat/routing.py);
     any other path is refused at the handshake."""
-    if scope["path"] == "/ws/console/":
+    if scope["path"] in STAFF_PATHS:
         await staff_application(scope, receive, send)
     elif scope["path"] in VISITOR_PATHS:
         await visitor_application(scope, receive, send)

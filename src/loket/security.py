@@ -40,6 +40,29 @@ def idle_too_long(seen: float | None) -> bool:
     return seen is not None and time.time() - seen > settings.LOKET_STAFF_SESSION_IDLE
 
 
+def sessions_signed_in(sockets: list[tuple[str, int]]) -> list[bool]:
+    """For each open staff socket (its session key, its person): is the session still that person's, not idled out,
+    and made with their current password (the hash Django checks for pages)? Each session is read once."""
+    from importlib import import_module
+
+    from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.utils.crypto import constant_time_compare
+
+    users = get_user_model().objects.in_bulk({user_id for _, user_id in sockets})
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    sessions = {key: store(session_key=key).load() for key, _ in sockets if key}
+
+    def signed_in(data: dict[str, Any], user_id: int) -> bool:
+        user = users.get(user_id)
+        if user is None or data.get(SESSION_KEY) != str(user_id) or idle_too_long(data.get(STAFF_SEEN)):
+            return False
+        stored = data.get(HASH_SESSION_KEY) or ""
+        hashes = [user.get_session_auth_hash(), *user.get_session_auth_fallback_hash()]
+        return any(constant_time_compare(stored, known) for known in hashes)
+
+    return [signed_in(sessions.get(key, {}), user_id) for key, user_id in sockets]
+
+
 FORWARDED_HEADERS = ("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST")
 
 

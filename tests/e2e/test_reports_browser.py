@@ -6,11 +6,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, staff_sign_in
+from tests.e2e.conftest import assert_accessible, open_page, staff_sign_in
+from tests.e2e.test_chat_browser import agent_console, start_chat
 from tests.staff.conftest import PASSWORD
 
 pytestmark = pytest.mark.e2e
 DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
+LIVE = "Live: de cijfers veranderen zodra er iets gebeurt."
+POLLING = "Geen live verbinding: de cijfers worden elke 15 seconden opgehaald terwijl we opnieuw proberen te verbinden."
 
 # A fortnight of chats in the served installation, through the ORM as an operator's shell would, then the rollup.
 HISTORY = """
@@ -66,6 +69,8 @@ def test_the_reports_and_the_wallboard_are_accessible_and_fit_a_phone(browser, l
         ):
             page.goto(path)
             expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
+            if "wallboard" in path:  # its figures come live through its socket
+                expect(page.locator("[data-wallboard-status]")).to_have_text(LIVE)
             assert_accessible(page)
             width_seen = page.evaluate("document.documentElement.scrollWidth")
             assert width_seen <= width, f"{path} is {width_seen} px wide"
@@ -78,3 +83,42 @@ def test_the_reports_and_the_wallboard_are_accessible_and_fit_a_phone(browser, l
         expect(reports).to_have_attribute("aria-current", "page")
         assert script_errors == []
         context.close()
+
+
+def test_the_wallboard_shows_a_chat_as_it_comes_and_fetches_its_figures_when_its_socket_is_away(browser, loket):
+    loket.loket(
+        "staff", "add", "muur", "--email", "muur@loket.example", "--role", "supervisor", "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )  # fmt: skip
+    console = agent_console(browser, loket)
+    console.get_by_label("Afwezig", exact=True).check()  # present, but not taking chats: visitors wait
+    expect(console.get_by_role("status").filter(has_text="U bent afwezig")).to_be_visible()
+    wall = open_page(browser, loket)
+    staff_sign_in(wall, "muur", PASSWORD, next="/console/reports/wallboard/")
+    status = wall.locator("[data-wallboard-status]")
+    expect(status).to_have_attribute("aria-live", "polite")
+    expect(status).to_have_text(LIVE)
+    assert_accessible(wall)
+    offered, abandoned = wall.locator('[data-figure="offered"]'), wall.locator('[data-figure="abandoned"]')
+    before = int(offered.text_content()), int(abandoned.text_content())
+
+    visitor = open_page(browser, loket)
+    start_chat(visitor, "Vera", "Hoe vraag ik een premie aan?")
+    expect(visitor.locator("[data-status]")).to_have_text("U bent nummer 1 in de wachtrij.")
+    expect(offered).to_have_text(str(before[0] + 1))  # without a reload
+    expect(wall.locator('[data-figure="longest_wait"]')).not_to_have_text("—")
+    visitor.get_by_role("button", name="Verlaat de wachtrij").click()
+    expect(abandoned).to_have_text(str(before[1] + 1))
+    expect(wall.locator('[data-figure="longest_wait"]')).to_have_text("—")
+
+    # The socket refused (a proxy without WebSockets): the figures are fetched, and the page says so.
+    away = open_page(browser, loket)
+    away.context.route_web_socket("**/ws/wallboard/", lambda socket: socket.close())
+    staff_sign_in(away, "muur", PASSWORD, next="/console/reports/wallboard/")
+    expect(away.locator("[data-wallboard-status]")).to_have_text(POLLING)
+    expect(away.locator('[data-figure="abandoned"]')).to_have_text(str(before[1] + 1))
+    assert_accessible(away)
+    console.get_by_label("Offline", exact=True).check()
+    expect(console.get_by_role("status").filter(has_text="U bent offline")).to_be_visible()
+    for each in (wall, visitor, away, console):
+        each.context.close()

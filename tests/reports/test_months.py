@@ -3,9 +3,12 @@ it (its month, its figures per day) right."""
 
 import datetime
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from loket.chat.models import Conversation
 from loket.reports import actions, queries, tables
-from loket.reports.models import ChatDay, ChatDayFigures, ChatMonth
+from loket.reports.models import ChatAgentDay, ChatAgentQuarter, ChatDay, ChatDayFigures, ChatMonth, ChatTeamMonth
 from tests.reports.conftest import local, make_chat
 
 FIRST, LAST = datetime.date(2026, 9, 29), datetime.date(2026, 11, 2)  # days, all of October, days
@@ -64,3 +67,59 @@ def test_recounting_a_day_recounts_its_month_and_its_figures(team, topic, agent)
     assert ChatDayFigures.objects.get(day=datetime.date(2026, 10, 15), team_id=team.pk, every_team=False).offered == 2
     by_day = queries.chat_figures(datetime.date(2026, 10, 14), datetime.date(2026, 10, 15), ("day",))
     assert shown(by_day) == shown(queries.grouped(ChatDay.objects.filter(day__gte="2026-10-14"), lambda r: (r.day,)))
+
+
+def covered(pieces: list[tuple[str, datetime.date, datetime.date, int]]) -> dict[datetime.date, int]:
+    """How many times each day is counted by pieces() (a unit's row counts each of its days)."""
+    found: dict[datetime.date, int] = {}
+    for level, first, last, sign in pieces:
+        if level != "day":
+            last = queries.UNITS[level][1](first) - datetime.timedelta(days=1)
+        for day in queries.days(first, last):
+            found[day] = found.get(day, 0) + sign
+    return {day: n for day, n in found.items() if n}
+
+
+@given(
+    first=st.dates(datetime.date(2025, 1, 1), datetime.date(2026, 12, 31)), length=st.integers(0, 400),
+    levels=st.sampled_from([(), ("month",), ("quarter", "month")]),
+)  # fmt: skip
+def test_the_pieces_of_a_period_count_each_of_its_days_once(first, length, levels):
+    last = first + datetime.timedelta(days=length)
+    assert covered(queries.pieces(first, last, levels)) == dict.fromkeys(queries.days(first, last), 1)
+
+
+def test_a_year_per_agent_reads_its_quarters_and_recounting_a_day_recounts_them(team, other_team, topic, agent):
+    for month, day, wait in [(2, 25, 5), (3, 15, 10), (5, 10, 20), (8, 20, 30), (10, 15, 40), (10, 30, 50)]:
+        answered(team if wait != 20 else other_team, topic, agent, day, month, wait=wait, length=wait * 10)
+    actions.rebuild(first=datetime.date(2026, 2, 1), last=datetime.date(2026, 10, 31))
+    assert ChatAgentQuarter.objects.filter(day=datetime.date(2026, 4, 1)).count() == 1  # other_team's chat
+    assert ChatTeamMonth.objects.filter(day=datetime.date(2026, 5, 1)).count() == 2  # the team and every team
+    later = local(2026, 11, 30, 12, 0)
+    # Quarters less some months and days (and more days); a quarter whole; a period of whole quarters.
+    periods = [(datetime.date(2026, 2, 20), datetime.date(2026, 10, 20)), (datetime.date(2026, 4, 1),
+               datetime.date(2026, 9, 30)), (datetime.date(2026, 1, 1), datetime.date(2026, 10, 31))]  # fmt: skip
+    assert any(level == "quarter" for level, *_ in queries.pieces(*periods[0], ("quarter", "month")))
+
+    def check() -> None:
+        for first, last in periods:
+            for by, team_id, model, per_agent in [
+                (("agent_id",), None, ChatAgentDay, True), (("team_id", "agent_id"), None, ChatAgentDay, True),
+                (("agent_id",), team.pk, ChatAgentDay, True), ((), None, ChatDay, False),
+                ((), other_team.pk, ChatDay, False), (("team_id",), None, ChatDay, False),
+            ]:  # fmt: skip
+                rows = model.objects.filter(day__gte=first, day__lte=last)
+                if team_id is not None:
+                    rows = rows.filter(team_id=team_id)
+                want = queries.grouped(rows, lambda row, by=by: tuple(getattr(row, column) for column in by))
+                got = queries.chat_figures(first, last, by, team_id=team_id, per_agent=per_agent, now=later)
+                assert shown(got) == shown(want), (first, last, by, team_id)
+
+    check()
+    year = queries.chat_figures(*periods[0], ("agent_id",), per_agent=True, now=later)[(agent.pk,)]
+    assert (year.offered, year.wait_p50, year.wait_p90, year.handle_p50) == (5, 20, 40, 200)
+    answered(other_team, topic, agent, 10, 5, wait=90, length=900)
+    actions.rebuild(first=datetime.date(2026, 5, 10), last=datetime.date(2026, 5, 10))  # as the daily task would
+    assert ChatAgentQuarter.objects.get(day=datetime.date(2026, 4, 1)).offered == 2
+    assert ChatTeamMonth.objects.get(day=datetime.date(2026, 5, 1), every_team=True).waits == {"20": 1, "90": 1}
+    check()

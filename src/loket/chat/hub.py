@@ -116,7 +116,7 @@ class Hub:
         self.watchers: dict[int, set[VisitorLink]] = {}  # team id -> visitor connections here
         self.consoles: dict[int, set[ConsoleLink]] = {}  # agent id -> console connections here
         self.monitors: dict[int, set[ConsoleLink]] = {}  # conversation id -> supervisors' consoles watching it
-        self.supervisors: set[ConsoleLink] = set()  # consoles here that show the board
+        self.supervisors: set[Link] = set()  # consoles here that show the board, and reports' wallboard feed
         self.board_changed = asyncio.Event()
         self.board_urgent = False
         self.board: dict[str, Any] | None = None  # the last board made, here or (with Redis) by another process
@@ -167,10 +167,7 @@ class Hub:
     def add_console(self, link: ConsoleLink) -> None:
         self.consoles.setdefault(link.agent_id, set()).add(link)
         if link.supervisor:
-            self.supervisors.add(link)
-            if self.board is not None:
-                link.push(self.board)  # the latest there is; the next comes with the next change
-            self.board_wanted(now=self.board is None)
+            self.watch_board(link)
 
     def remove_console(self, link: ConsoleLink) -> None:
         links = self.consoles.get(link.agent_id)
@@ -179,11 +176,22 @@ class Hub:
             if not links:
                 del self.consoles[link.agent_id]
         if link in self.supervisors:
-            self.supervisors.discard(link)
-            if not self.supervisors and self.redis is not None:
-                self._spawn(self._resign())  # another process with supervisors takes over without waiting
+            self.unwatch_board(link)
         for conversation_id in list(self.monitors):
             self.unwatch(link, conversation_id)
+
+    def watch_board(self, link: Link) -> None:
+        """A link that gets the board: a supervisor's console, or the reports' wallboards (chat does not know them;
+        reports/live.py hands it on)."""
+        self.supervisors.add(link)
+        if self.board is not None:
+            link.push(self.board)  # the latest there is; the next comes with the next change
+        self.board_wanted(now=self.board is None)
+
+    def unwatch_board(self, link: Link) -> None:
+        self.supervisors.discard(link)
+        if not self.supervisors and self.redis is not None:
+            self._spawn(self._resign())  # another process with supervisors takes over without waiting
 
     def watch(self, link: ConsoleLink, conversation_id: int) -> None:
         self.monitors.setdefault(conversation_id, set()).add(link)

@@ -4,17 +4,15 @@ import datetime
 import math
 from dataclasses import dataclass
 from functools import cache
-from importlib import import_module
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Avg, Count, F, Max, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
-from django.utils.crypto import constant_time_compare
 
 from loket.chat.models import Agent, Conversation, Message, OpeningHours, QueueEntry, StatusChange, Team
 from loket.contact.models import Topic
-from loket.security import STAFF_SEEN, idle_too_long
+from loket.security import sessions_signed_in
 
 # How far back the service rate looks, and how many taken chats it needs before it trusts what it saw.
 RATE_WINDOW = datetime.timedelta(minutes=30)
@@ -167,29 +165,18 @@ def messages_after_each(wanted: list[tuple[int, int]], limit: int = 500) -> dict
 def consoles_signed_out(consoles: list[tuple[str, int, bool]]) -> list[bool]:
     """For each console (its session key, its person, whether it opened as a supervisor's): must it close? Its
     session ended or idled out, its person may no longer work on cases, or gained or lost supervision."""
-    from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.contrib.auth import get_user_model
 
     ids, manager = {user_id for _, user_id, _ in consoles}, get_user_model().objects
-    users = manager.in_bulk(ids)
 
     def having(permission: str) -> set[int]:  # active people with it (superusers too), in one query
         return set(manager.with_perm(permission).filter(pk__in=ids).values_list("pk", flat=True))  # type: ignore[attr-defined]
 
     allowed, supervises = having("contact.change_case"), having("chat.supervise")
-    store = import_module(settings.SESSION_ENGINE).SessionStore
-    sessions = {key: store(session_key=key).load() for key, _, _ in consoles if key}  # each session once
-
-    def signed_in(data: dict[str, Any], user_id: int) -> bool:
-        user = users.get(user_id)
-        if user is None or data.get(SESSION_KEY) != str(user_id) or idle_too_long(data.get(STAFF_SEEN)):
-            return False
-        stored = data.get(HASH_SESSION_KEY) or ""  # a password changed since makes it differ, as for pages
-        hashes = [user.get_session_auth_hash(), *user.get_session_auth_fallback_hash()]
-        return any(constant_time_compare(stored, known) for known in hashes)
-
+    signed_in = sessions_signed_in([(key, user_id) for key, user_id, _ in consoles])
     return [
-        not (signed_in(sessions.get(key, {}), user_id) and user_id in allowed and (user_id in supervises) == supervisor)
-        for key, user_id, supervisor in consoles
+        not (ok and user_id in allowed and (user_id in supervises) == supervisor)
+        for ok, (_, user_id, supervisor) in zip(signed_in, consoles, strict=True)
     ]
 
 

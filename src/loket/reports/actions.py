@@ -11,9 +11,11 @@ from loket.reports import queries
 from loket.reports.models import (
     ChatAgentDay,
     ChatAgentMonth,
+    ChatAgentQuarter,
     ChatDay,
     ChatDayFigures,
     ChatMonth,
+    ChatTeamMonth,
     EmailDay,
     EmailFlow,
     EmailGroupDay,
@@ -48,17 +50,24 @@ def rebuild(*, first: datetime.date, last: datetime.date) -> int:
 @transaction.atomic
 def derive(*, first: datetime.date, last: datetime.date) -> None:
     """Recount what is derived from the day rollup: the figures of the days from `first` to `last`, and the month
-    rollup of every month they fall in (from all its stored days, also those older than the raw rows)."""
+    and quarter rollups of every month and quarter they fall in (from all its stored days, also those older than the
+    raw rows), finer before coarser."""
     ChatDayFigures.objects.filter(day__gte=first, day__lte=last).delete()
     ChatDayFigures.objects.bulk_create(queries.day_figures_rows(first, last), batch_size=1000)
     month = first.replace(day=1)
     while month <= last:
-        ChatMonth.objects.filter(day=month).delete()
-        ChatAgentMonth.objects.filter(day=month).delete()
+        for model in (ChatMonth, ChatAgentMonth, ChatTeamMonth):
+            model.objects.filter(day=month).delete()  # type: ignore[attr-defined]
         months, agent_months = queries.month_rows(month)
         ChatMonth.objects.bulk_create(months, batch_size=1000)
         ChatAgentMonth.objects.bulk_create(agent_months, batch_size=1000)
+        ChatTeamMonth.objects.bulk_create(queries.team_month_rows(month), batch_size=1000)
         month = queries.next_month(month)
+    quarter = queries.quarter_of(first)
+    while quarter <= last:
+        ChatAgentQuarter.objects.filter(day=quarter).delete()
+        ChatAgentQuarter.objects.bulk_create(queries.agent_quarter_rows(quarter), batch_size=1000)
+        quarter = queries.next_quarter(quarter)
 
 
 def rebuild_recent(*, now: datetime.datetime | None = None) -> int:

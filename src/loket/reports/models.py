@@ -120,9 +120,44 @@ class ChatAgentMonth(ChatCounts):
         return f"{self.day:%Y-%m} agent {self.agent_id}"
 
 
+class ChatAgentQuarter(ChatCounts):
+    """The ChatAgentMonth rows of one quarter added up (`day`: its first day): a year of agents reads some 5 rows per
+    agent instead of 12, and a quarter's histograms hold hardly more entries than a month's."""
+
+    wagtail_reference_index_ignore = True
+
+    agent_id = models.IntegerField(_("agent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("chat quarter of an agent")
+        verbose_name_plural = _("chat quarters of agents")
+        indexes = [models.Index(fields=["day", "team_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m} agent {self.agent_id}"
+
+
+class ChatTeamMonth(ChatCounts):
+    """The ChatMonth rows of one month added up per team, and for every team together (`every_team`): a period's
+    total (and the report by team) reads a dozen of these, not a row per topic and language."""
+
+    wagtail_reference_index_ignore = True
+
+    every_team = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("chat month of a team")
+        verbose_name_plural = _("chat months of teams")
+        indexes = [models.Index(fields=["day", "team_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m} {'every team' if self.every_team else f'team {self.team_id}'}"
+
+
 class ChatDayFigures(models.Model):
     """A day's figures per team, and for every team together (`every_team`), with the percentiles ready: the
-    reports by day, by hour of the week and the daily export read only these. Derived from ChatDay."""
+    reports by day, by hour of the week and the daily export read only these. Derived from ChatDay. Its histograms
+    are for the days around whole months in a period's total (ChatTeamMonth); the reports by day do not read them."""
 
     wagtail_reference_index_ignore = True
 
@@ -138,6 +173,9 @@ class ChatDayFigures(models.Model):
     turned_away = models.PositiveIntegerField(default=0)
     transfers = models.PositiveIntegerField(default=0)
     ratings = models.JSONField(default=dict)
+    waits = models.JSONField(default=dict)  # as ChatCounts'
+    first_responses = models.JSONField(default=dict)
+    handle_times = models.JSONField(default=dict)
     hours = models.JSONField(default=dict)  # as ChatDay's
     wait_p50 = models.PositiveIntegerField(null=True)
     wait_p90 = models.PositiveIntegerField(null=True)

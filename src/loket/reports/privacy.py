@@ -37,6 +37,19 @@ register(
         retention_note=_("no limit yet (counts only)"),
     ),
     Kind(
+        model=models.ChatAgentQuarter,
+        what=_("Per quarter and agent: the chat months of agents added up."),
+        why="The report per agent over long periods, for supervisors.",
+        who="people with the reports role",
+        find=lambda person: models.ChatAgentQuarter.objects.filter(
+            agent_id__in=Agent.objects.filter(user__email__iexact=person.email).values("pk")
+        ),
+        fields=("day", "team_id", "offered", "answered", "ratings"),
+        erasure=Erasure.KEEP,
+        keep_reason=STAFF,
+        retention_note=_("no limit yet (counts only)"),
+    ),
+    Kind(
         model=models.EmailGroupDay,
         what=_("Per day, topic, language and assignee: how many e-mail cases, how fast they were answered and closed."),
         why="The e-mail reports, by topic and by person.",
@@ -55,6 +68,7 @@ no_personal_data(
     [
         (models.ChatDay, "counts per day, team, topic and language"),
         (models.ChatMonth, "counts per month, team, topic and language"),
+        (models.ChatTeamMonth, "counts per month and team"),
         (models.ChatDayFigures, "counts and percentiles per day and team"),
         (models.TurnedAway, "a chat refused: when, team, topic, language and why; no visitor"),
         (models.EmailDay, "counts per day"),

@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import OuterRef, Subquery
+from django.db import connection, transaction
+from django.db.models import BigIntegerField, F, Func, OuterRef, Subquery
 from django.utils import timezone
 
 from loket.audit.models import AuditEntry
@@ -20,10 +21,12 @@ from loket.reports import definitions as d
 from loket.reports.models import (
     ChatAgentDay,
     ChatAgentMonth,
+    ChatAgentQuarter,
     ChatCounts,
     ChatDay,
     ChatDayFigures,
     ChatMonth,
+    ChatTeamMonth,
     EmailDay,
     EmailFlow,
     EmailGroupDay,
@@ -49,32 +52,55 @@ def bounds(first: datetime.date, last: datetime.date) -> tuple[datetime.datetime
     return start, end
 
 
+class _Microseconds(Func):
+    """A moment as whole microseconds since 1970, exactly (PostgreSQL's EXTRACT gives a numeric). psycopg reads
+    ten thousand of these in a few milliseconds; Django's reader of times with a zone took some 15-20 µs each, most
+    of today's live recount (bench/reports)."""
+
+    template = "CAST(EXTRACT(EPOCH FROM %(expressions)s) * 1000000 AS bigint)"
+    output_field = BigIntegerField()
+
+
 def histories(start: datetime.datetime, end: datetime.datetime) -> list[d.ChatHistory]:
     """Every chat offered from `start` to `end`: the conversation's creation is when it joined its first queue."""
+    postgres = connection.vendor == "postgresql"
+
+    def read(expression: Any) -> Any:
+        return _Microseconds(expression) if postgres else expression
+
+    def moment(value: Any) -> datetime.datetime | None:
+        return d.EPOCH + datetime.timedelta(microseconds=value) if postgres and value is not None else value
+
     entries = QueueEntry.objects.filter(conversation=OuterRef("pk"))
     rows = (
         Conversation.objects.filter(created_at__gte=start, created_at__lt=end)
+        .order_by()  # any order; and no filter on first_team (below): it would run its subquery a second time
         .annotate(
             first_team=Subquery(entries.order_by("joined_at", "pk").values("team_id")[:1]),
-            taken=Subquery(
-                entries.filter(outcome=QueueEntry.Outcome.SERVED).order_by("left_at", "pk").values("left_at")[:1]
+            joined=read(F("created_at")),
+            taken=read(
+                Subquery(
+                    entries.filter(outcome=QueueEntry.Outcome.SERVED).order_by("left_at", "pk").values("left_at")[:1]
+                )
             ),
-            first_reply=Subquery(
-                Message.objects.filter(conversation=OuterRef("pk"), author=Message.Author.AGENT)
-                .order_by("seq")
-                .values("created_at")[:1]
+            ended=read(F("ended_at")),
+            first_reply=read(
+                Subquery(
+                    Message.objects.filter(conversation=OuterRef("pk"), author=Message.Author.AGENT)
+                    .order_by("seq")
+                    .values("created_at")[:1]
+                )
             ),
         )
-        .filter(first_team__isnull=False)
         .values_list(
             "pk",
-            "created_at",
+            "joined",
             "first_team",
             "topic_id",
             "agent_id",
             "language",
             "taken",
-            "ended_at",
+            "ended",
             "ending",
             "first_reply",
             "rating",
@@ -85,21 +111,28 @@ def histories(start: datetime.datetime, end: datetime.datetime) -> list[d.ChatHi
     transfers = Counter(
         AuditEntry.objects.filter(event="chat.transferred", at__gte=start).values_list("subject", flat=True)
     )
+    with transaction.atomic(), connection.cursor() as cursor:
+        if postgres:
+            # The estimate of three subqueries per chat passes PostgreSQL's threshold for compiling the query (JIT)
+            # at a few thousand chats: the compilation took 56 ms of today's 260 ms recount, and saves nothing here.
+            cursor.execute("SET LOCAL jit = off")
+        found = list(rows)
     return [
         d.ChatHistory(
-            joined_at=created,
+            joined_at=moment(joined),  # type: ignore[arg-type]
             team_id=team_id,
             topic_id=topic_id,
             agent_id=agent_id if taken else None,
             language=language,
-            taken_at=taken,
-            ended_at=ended,
+            taken_at=moment(taken),
+            ended_at=moment(ended),
             ending=ending,
-            first_reply_at=first_reply,
+            first_reply_at=moment(first_reply),
             transfers=transfers[f"conversation:{pk}"],
             rating=rating,
         )
-        for pk, created, team_id, topic_id, agent_id, language, taken, ended, ending, first_reply, rating in rows
+        for pk, joined, team_id, topic_id, agent_id, language, taken, ended, ending, first_reply, rating in found
+        if team_id is not None  # no first queue (or its team): not offered
     ]
 
 
@@ -132,23 +165,27 @@ def count_rollups(first: datetime.date, last: datetime.date) -> tuple[list[ChatD
             )
         return agent_rows[key]
 
+    service_zone = zone()
     for chat in histories(start, end):
-        local = chat.joined_at.astimezone(zone())
+        local = chat.joined_at.astimezone(service_zone)
         kind = d.outcome(chat)
+        # Each figure once per chat (not once per row it is added to): today's live recount is this loop.
+        short, in_time, wait = d.is_short_abandon(chat), d.answered_in_time(chat), d.wait_seconds(chat)
+        first_response, handle = d.first_response_seconds(chat), d.handle_seconds(chat)
         target = row(local.date(), chat.team_id, chat.topic_id, chat.language)
         for counts in (target, agent_row(local.date(), chat.team_id, chat.agent_id)):
             counts.offered += 1
             counts.answered += kind == d.ANSWERED
             counts.abandoned += kind == d.ABANDONED
             counts.expired += kind == d.EXPIRED
-            counts.short_abandoned += d.is_short_abandon(chat)
-            counts.answered_in_time += d.answered_in_time(chat)
+            counts.short_abandoned += short
+            counts.answered_in_time += in_time
             counts.transfers += chat.transfers
             _bump(counts.ratings, chat.rating)
             if kind == d.ANSWERED:
-                _bump(counts.waits, d.wait_seconds(chat))
-            _bump(counts.first_responses, d.first_response_seconds(chat))
-            _bump(counts.handle_times, d.handle_seconds(chat))
+                _bump(counts.waits, wait)
+            _bump(counts.first_responses, first_response)
+            _bump(counts.handle_times, handle)
         hour = target.hours.setdefault(str(local.hour), [0, 0, 0])
         hour[0] += 1
         hour[1] += kind == d.ANSWERED
@@ -331,40 +368,64 @@ def days(first: datetime.date, last: datetime.date) -> list[datetime.date]:
 CHAT_COLUMNS = ("day", "team_id", "topic_id", "language", "agent_id")  # what chat_figures may group by
 
 
+Ranges = list[tuple[datetime.date, datetime.date]]
+
+
 def _merged_chat(
-    model: type[ChatCounts], by: tuple[str, ...], first: datetime.date, last: datetime.date, team_id: int | None
+    parts: list[tuple[type[Any], Ranges, int]], by: tuple[str, ...], team_id: int | None, every_team: bool | None = None
 ) -> dict[tuple[Any, ...], Figures]:
-    """The stored rows' figures per group: counts summed and histograms merged by the database, so that their
+    """The figures per group of stored rows: of each part (model, day ranges, sign: 1 to add, -1 to take away) the
+    rows whose day is in one of its ranges (and, for the models per team, that are or are not those of every team
+    together). Counts are summed per part; the histograms of all parts are merged by one query, so that their
     entries (a year of day rows holds some 1.4 million) are never decoded and added in Python (docs/benchmarks.md)."""
-    from django.db import connection
-    from django.db.models import Sum
+    from django.db.models import Q, Sum
 
     assert all(column in CHAT_COLUMNS for column in by)  # names, never input
-    stored = model.objects.filter(day__gte=first, day__lte=last)  # type: ignore[attr-defined]
-    if team_id is not None:
-        stored = stored.filter(team_id=team_id)
     found: dict[tuple[Any, ...], Figures] = {}
-    sums = stored.values(*by).annotate(**{name: Sum(name) for name in Figures.COUNTS}) if by else [
-        stored.aggregate(**{name: Sum(name) for name in Figures.COUNTS})
-    ]  # fmt: skip
-    for row in sums:
-        if row["offered"] is not None:  # an aggregate over no rows
-            found[tuple(row[c] for c in by)] = Figures(**{name: row[name] for name in Figures.COUNTS})
+    selects: list[str] = []
+    params: list[Any] = []
     each = "jsonb_each_text" if connection.vendor == "postgresql" else "json_each"
-    columns = "".join(f"r.{column}, " for column in by)
-    where = "r.day >= %s AND r.day <= %s" + (" AND r.team_id = %s" if team_id is not None else "")
-    params = [first, last] + ([team_id] if team_id is not None else [])
-    sql = " UNION ALL ".join(
-        f"SELECT {columns}'{name}', h.key, SUM(CAST(h.value AS integer)) FROM {model._meta.db_table} r, "  # noqa: S608
-        f"{each}(r.{name}) h WHERE {where} GROUP BY {columns}h.key"
-        for name in Figures.HISTOGRAMS
+    columns = "".join(f"r.{column} AS {column}, " for column in by)
+    for model, ranges, sign in parts:
+        if not ranges:
+            continue
+        stored = model.objects.filter(Q.create([Q(day__gte=a, day__lte=b) for a, b in ranges], connector=Q.OR))
+        where = "(" + " OR ".join("(r.day >= %s AND r.day <= %s)" for _ in ranges) + ")"
+        where_params: list[Any] = [day for pair in ranges for day in pair]
+        if team_id is not None:
+            stored = stored.filter(team_id=team_id)
+            where, where_params = where + " AND r.team_id = %s", [*where_params, team_id]
+        if every_team is not None:
+            stored = stored.filter(every_team=every_team)
+            where, where_params = where + " AND r.every_team = %s", [*where_params, every_team]
+        sums = stored.values(*by).annotate(**{name: Sum(name) for name in Figures.COUNTS}) if by else [
+            stored.aggregate(**{name: Sum(name) for name in Figures.COUNTS})
+        ]  # fmt: skip
+        for row in sums:
+            if row["offered"] is not None:  # an aggregate over no rows
+                figures = found.setdefault(tuple(row[c] for c in by), Figures())
+                for name in Figures.COUNTS:
+                    setattr(figures, name, getattr(figures, name) + sign * row[name])
+        for number, name in enumerate(Figures.HISTOGRAMS):  # numbers and values as integers: cheaper to group
+            selects.append(
+                f"SELECT {columns}{number} AS name, CAST(h.key AS integer) AS value, "  # noqa: S608
+                f"{int(sign)} * CAST(h.value AS integer) AS n FROM {model._meta.db_table} r, {each}(r.{name}) h "
+                f"WHERE {where}"
+            )
+            params += where_params
+    if not selects:
+        return found
+    outer = "".join(f"{column}, " for column in by)
+    sql = (
+        f"SELECT {outer}name, value, SUM(n) FROM ({' UNION ALL '.join(selects)}) parts "  # noqa: S608
+        f"GROUP BY {outer}name, value HAVING SUM(n) <> 0"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, params * len(Figures.HISTOGRAMS))
+        cursor.execute(sql, params)
         for *key, name, value, count in cursor.fetchall():
             if by and by[0] == "day" and isinstance(key[0], str):  # SQLite's raw rows give dates as text
                 key[0] = datetime.date.fromisoformat(key[0])
-            getattr(found[tuple(key)], name)[int(value)] = count
+            getattr(found[tuple(key)], Figures.HISTOGRAMS[name])[value] = count
     return found
 
 
@@ -372,36 +433,69 @@ def next_month(day: datetime.date) -> datetime.date:
     return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
 
 
-def _merged_period(
-    per_agent: bool, by: tuple[str, ...], first: datetime.date, last: datetime.date, team_id: int | None
-) -> dict[tuple[Any, ...], Figures]:
-    """The figures of the period's months from the month rollup, those of the days around them from the day rollup.
-    A month mostly in the period is read whole, less its days outside it (exact: counts add and take away); a month
-    row holds every stored day of its month, so the month up to yesterday is its row alone."""
-    days_model, months_model = (ChatAgentDay, ChatAgentMonth) if per_agent else (ChatDay, ChatMonth)
-    months: list[datetime.date] = []
-    add: list[tuple[datetime.date, datetime.date]] = []
-    take: list[tuple[datetime.date, datetime.date]] = []
-    month = first.replace(day=1)
-    while month <= last:
-        end = next_month(month) - datetime.timedelta(days=1)
-        inside = (max(first, month), min(last, end))
-        outside = [(month, inside[0] - datetime.timedelta(days=1)), (inside[1] + datetime.timedelta(days=1), end)]
+def quarter_of(day: datetime.date) -> datetime.date:
+    return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+
+
+def next_quarter(day: datetime.date) -> datetime.date:
+    return next_month(next_month(next_month(quarter_of(day))))
+
+
+# A coarser unit: where it begins (for a day in it) and where the next one begins.
+UNITS: dict[str, tuple[Callable[[datetime.date], datetime.date], Callable[[datetime.date], datetime.date]]] = {
+    "quarter": (quarter_of, next_quarter),
+    "month": (lambda day: day.replace(day=1), next_month),
+}
+
+
+def pieces(
+    first: datetime.date, last: datetime.date, levels: tuple[str, ...]
+) -> list[tuple[str, datetime.date, datetime.date, int]]:
+    """How to add a period up from rows of the `levels` (coarsest first, then "day"): (level, first, last, sign).
+    A unit mostly in the period is read whole, less its days outside it (exact: counts add and take away; those days
+    themselves from the finer levels); a unit mostly outside is split into the finer ones. A unit's row holds every
+    stored day of it, so a unit "up to yesterday" is its row alone."""
+    if not levels:
+        return [("day", first, last, 1)] if first <= last else []
+    start_of, following = UNITS[levels[0]]
+    found: list[tuple[str, datetime.date, datetime.date, int]] = []
+    unit = start_of(first)
+    while unit <= last:
+        end = following(unit) - datetime.timedelta(days=1)
+        inside = (max(first, unit), min(last, end))
+        outside = [(unit, inside[0] - datetime.timedelta(days=1)), (inside[1] + datetime.timedelta(days=1), end)]
         outside = [(a, b) for a, b in outside if a <= b]
         if sum((b - a).days + 1 for a, b in outside) < (inside[1] - inside[0]).days + 1:
-            months.append(month)
-            take += outside
+            found.append((levels[0], unit, unit, 1))
+            for a, b in outside:
+                found += [(level, x, y, -sign) for level, x, y, sign in pieces(a, b, levels[1:])]
         else:
-            add.append(inside)
-        month = next_month(month)
-    found: dict[tuple[Any, ...], Figures] = {}
-    parts = [(_merged_chat(days_model, by, a, b, team_id), 1) for a, b in add]
-    if months:  # always one run of months: those in between are wholly inside
-        parts.append((_merged_chat(months_model, by, months[0], months[-1], team_id), 1))
-    parts += [(_merged_chat(days_model, by, a, b, team_id), -1) for a, b in take]
-    for part, sign in parts:
-        for key, figures in part.items():
-            found.setdefault(key, Figures()).merge(figures, sign)
+            found += pieces(*inside, levels[1:])
+        unit = following(unit)
+    return found
+
+
+# The rollups a period is added up from, coarsest first: per topic and language; per agent; per team.
+CHAT_LEVELS: dict[str, dict[str, type[Any]]] = {
+    "topic": {"month": ChatMonth, "day": ChatDay},
+    "agent": {"quarter": ChatAgentQuarter, "month": ChatAgentMonth, "day": ChatAgentDay},
+    "team": {"month": ChatTeamMonth, "day": ChatDayFigures},
+}
+
+
+def _merged_period(
+    rollup: str, by: tuple[str, ...], first: datetime.date, last: datetime.date, team_id: int | None
+) -> dict[tuple[Any, ...], Figures]:
+    """The figures of a period from the coarsest rows that add up to it (see pieces()), the histograms of all of
+    them added up by one query. The rollup per team holds rows per team and for every team together: a total
+    without a team reads the latter."""
+    models = CHAT_LEVELS[rollup]
+    every_team = (by == () and team_id is None) if rollup == "team" else None
+    ranges: dict[tuple[str, int], Ranges] = {}
+    for level, a, b, sign in pieces(first, last, tuple(models)[:-1]):
+        ranges.setdefault((level, sign), []).append((a, b))
+    parts = [(models[level], spans, sign) for (level, sign), spans in ranges.items()]
+    found = _merged_chat(parts, by, team_id, every_team)
     return {key: f for key, f in found.items() if any(getattr(f, name) for name in Figures.COUNTS)}
 
 
@@ -419,7 +513,7 @@ def _day_figures(
             ratings={int(score): count for score, count in row.ratings.items()},
             ready={name: getattr(row, name) for name in Figures.PERCENTILES},
         )
-        for row in stored.defer("hours")
+        for row in stored.defer("hours", "waits", "first_responses", "handle_times")
     }
 
 
@@ -428,15 +522,18 @@ def chat_figures(
     per_agent: bool = False, now: datetime.datetime | None = None,
 ) -> dict[tuple[Any, ...], Figures]:  # fmt: skip
     """The chat figures of a period per group (`by`: columns of CHAT_COLUMNS; none: one group, the whole period,
-    keyed by ()), today's counted now. Per day (and team) from ChatDayFigures; else from the month rollup and the
-    days around it (per agent: ChatAgentMonth, ChatAgentDay), the histograms merged by the database. The same
+    keyed by ()), today's counted now. Per day (and team) from ChatDayFigures; else from the coarsest rollup rows
+    that add up to the period (CHAT_LEVELS: the total and per team from ChatTeamMonth and ChatDayFigures, per agent
+    from ChatAgentQuarter, ChatAgentMonth and ChatAgentDay, else ChatMonth and ChatDay), histograms merged by the
+    database. The same
     figures as chat_days' rows grouped in Python, without reading a histogram into Python."""
     current = today(now)
     stored_last = min(last, current - datetime.timedelta(days=1))
     if "day" in by:
         found = _day_figures(by, first, stored_last, team_id)
     else:
-        found = _merged_period(per_agent, by, first, stored_last, team_id)
+        rollup = "agent" if per_agent else "team" if by in ((), ("team_id",)) else "topic"
+        found = _merged_period(rollup, by, first, stored_last, team_id)
     if first <= current <= last:
         for row in todays_rollups(current)[1 if per_agent else 0]:
             if team_id is None or row.team_id == team_id:
@@ -458,32 +555,48 @@ def day_figures_rows(first: datetime.date, last: datetime.date) -> list[ChatDayF
                     cell[i] += counts[i]
     found = []
     for by, every_team in ((("day", "team_id"), False), (("day",), True)):
-        for key, f in _merged_chat(ChatDay, by, first, last, None).items():
+        for key, f in _merged_chat([(ChatDay, [(first, last)], 1)], by, None).items():
             day, team_id = key[0], None if every_team else key[1]
             found.append(ChatDayFigures(
                 day=day, team_id=team_id, every_team=every_team, hours=hours.get((day, team_id, every_team), {}),
-                ratings={str(score): count for score, count in f.ratings.items()},
                 **{name: getattr(f, name) for name in (*Figures.COUNTS, *Figures.PERCENTILES)},
+                **_histograms(f),
             ))  # fmt: skip
     return found
 
 
+def _histograms(f: Figures) -> dict[str, dict[str, int]]:
+    return {name: {str(k): v for k, v in getattr(f, name).items()} for name in Figures.HISTOGRAMS}
+
+
+def _added_up(model: type[Any], source: type[Any], by: tuple[str, ...], ranges: Ranges, **fixed: Any) -> list[Any]:
+    """Rows of `model` (not saved) for the unit that begins on ranges[0][0], added up from `source`'s rows."""
+    return [
+        model(day=ranges[0][0], **dict(zip(by, key, strict=True)), **fixed,
+              **{name: getattr(f, name) for name in Figures.COUNTS}, **_histograms(f))
+        for key, f in _merged_chat([(source, ranges, 1)], by, None).items()
+    ]  # fmt: skip
+
+
 def month_rows(month: datetime.date) -> tuple[list[ChatMonth], list[ChatAgentMonth]]:
     """The month rollup (not saved) of the month that begins on `month`, added up from its stored day rows."""
-    last = next_month(month) - datetime.timedelta(days=1)
-
-    def rows(model: type[ChatCounts], source: type[ChatCounts], by: tuple[str, ...]) -> list[Any]:
-        return [
-            model(
-                day=month, **dict(zip(by, key, strict=True)), **{name: getattr(f, name) for name in Figures.COUNTS},
-                **{name: {str(k): v for k, v in getattr(f, name).items()} for name in Figures.HISTOGRAMS},
-            )
-            for key, f in _merged_chat(source, by, month, last, None).items()
-        ]  # fmt: skip
-
-    return rows(ChatMonth, ChatDay, ("team_id", "topic_id", "language")), rows(
-        ChatAgentMonth, ChatAgentDay, ("team_id", "agent_id")
+    days = [(month, next_month(month) - datetime.timedelta(days=1))]
+    return _added_up(ChatMonth, ChatDay, ("team_id", "topic_id", "language"), days), _added_up(
+        ChatAgentMonth, ChatAgentDay, ("team_id", "agent_id"), days
     )
+
+
+def team_month_rows(month: datetime.date) -> list[ChatTeamMonth]:
+    """The month's rows per team and for every team (not saved), added up from its stored ChatMonth rows."""
+    return _added_up(ChatTeamMonth, ChatMonth, ("team_id",), [(month, month)], every_team=False) + _added_up(
+        ChatTeamMonth, ChatMonth, (), [(month, month)], every_team=True
+    )
+
+
+def agent_quarter_rows(quarter: datetime.date) -> list[ChatAgentQuarter]:
+    """The quarter's rows per team and agent (not saved), added up from its stored ChatAgentMonth rows."""
+    months = [(quarter, next_month(next_month(quarter)))]
+    return _added_up(ChatAgentQuarter, ChatAgentMonth, ("team_id", "agent_id"), months)
 
 
 def hours_of_week(rows: Iterable[ChatDay]) -> list[list[list[int]]]:
@@ -808,3 +921,35 @@ def unanswered_searches(first: datetime.date, last: datetime.date, limit: int = 
         .order_by("-times", "text")[:limit]
     )
     return [(row["text"], row["language"], row["times"]) for row in rows]
+
+
+# --- The wallboards' live feed (reports/live.py) ---------------------------------------------------------------------
+
+
+def todays_counts(now: datetime.datetime | None = None) -> dict[str, Any]:
+    """Today's offered, answered, abandoned and service level, counted afresh: the live feed decides how often (the
+    cached `todays_rollups` may be seconds behind the change that a board just announced)."""
+    current = today(now)
+    total = figures(count_rollups(current, current)[0])
+    return {
+        "offered": total.offered,
+        "answered": total.answered,
+        "abandoned": total.abandoned,
+        "service_level": total.service_level,
+    }
+
+
+def screens_signed_out(screens: list[tuple[str, int]]) -> list[bool]:
+    """For each wallboard's socket (its session key, its person): must it close? Its session ended or idled out, or
+    its person may no longer see the reports (the consoles' rules, for `reports.view`)."""
+    from django.contrib.auth import get_user_model
+
+    from loket.security import sessions_signed_in
+
+    ids = {user_id for _, user_id in screens}
+    allowed = set(
+        get_user_model().objects.with_perm("reports.view").filter(pk__in=ids).values_list("pk", flat=True)  # type: ignore[attr-defined]
+    )
+    return [
+        not (ok and user_id in allowed) for ok, (_, user_id) in zip(sessions_signed_in(screens), screens, strict=True)
+    ]

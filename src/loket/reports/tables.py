@@ -128,12 +128,16 @@ def chat_groups(
     return {key: figures for (key,), figures in found.items()}
 
 
+FEW_GROUPS = 12
+
+
 def chat_total(
     first: datetime.date, last: datetime.date, team_id: int | None, groups: dict[Hashable, Figures] | None
 ) -> Figures:
-    """The period's figures: added up from its groups when these hold their histograms (a few dozen groups), else
-    (per day the groups hold only their percentiles) by the database."""
-    if groups and not any(figures.ready for figures in groups.values()):
+    """The period's figures: added up from its groups when these are few and hold their histograms (teams, topics,
+    languages), else by the database from the rollup per team (a dozen rows for a year): per day the groups hold only
+    their percentiles, and merging forty agents' histograms in Python cost more than that query."""
+    if groups and len(groups) <= FEW_GROUPS and not any(figures.ready for figures in groups.values()):
         return queries.combined(groups.values())
     return queries.chat_figures(first, last, team_id=team_id).get((), Figures())
 

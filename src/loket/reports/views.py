@@ -6,6 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from loket.chat.models import Team
@@ -120,12 +121,13 @@ def chat_export(request: HttpRequest, kind: str) -> HttpResponse:
 
 @staff_page(PERMISSION)
 def wallboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "reports/wallboard.html", {"board": queries.wallboard(), "section": "reports"})
+    context = {"board": queries.wallboard(), "loaded": timezone.localtime(), "section": "reports"}
+    return render(request, "reports/wallboard.html", context)
 
 
 @staff_page(PERMISSION)
 def wallboard_figures(request: HttpRequest) -> JsonResponse:
-    """The wallboard's figures for its script (every 15 s until the hub carries them)."""
+    """The wallboard's figures for its script while its live socket (reports/consumers.py) cannot connect."""
     return JsonResponse(queries.wallboard())
 
 

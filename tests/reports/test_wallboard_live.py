@@ -1,0 +1,112 @@
+"""The wallboard's live socket over the real ASGI application: today's figures change on the screen when a chat is
+offered, answered or abandoned, and only those who may see the reports get them."""
+
+import pytest
+from channels.testing import WebsocketCommunicator
+from django.contrib.auth.models import Group, User
+from django.test import Client
+
+from loket.asgi import application
+from loket.chat import actions as chat_actions
+from loket.chat.models import Agent, Conversation
+from loket.db import in_thread
+from loket.reports import live
+from tests.chat.conftest import enqueue_visitor, make_agent
+from tests.reports.conftest import make_user
+
+pytestmark = pytest.mark.django_db(transaction=True)
+ORIGIN = (b"origin", b"http://localhost")
+
+
+@pytest.fixture(autouse=True)
+def quick_counts(monkeypatch):
+    """Today's counts at most every 5 s in production; here as soon as a board comes."""
+    monkeypatch.setattr(live, "COUNT_EVERY", 0.05)
+
+
+async def socket_of(user: User) -> WebsocketCommunicator:
+    client = Client()
+    await in_thread(client.force_login)(user)
+    cookie = f"sessionid={client.cookies['sessionid'].value}".encode()
+    return WebsocketCommunicator(application, "/ws/wallboard/", headers=[ORIGIN, (b"cookie", cookie)])
+
+
+async def wallboard(user: User) -> WebsocketCommunicator:
+    socket = await socket_of(user)
+    connected, _ = await socket.connect()
+    assert connected
+    return socket
+
+
+async def figures_until(socket: WebsocketCommunicator, **wanted) -> dict:
+    """Wallboard frames until one shows `wanted` (each frame differs from the one before)."""
+    while True:
+        frame = await socket.receive_json_from(timeout=5)
+        assert frame["type"] == "wallboard"
+        if all(frame[key] == value for key, value in wanted.items()):
+            return frame
+
+
+async def test_the_wallboard_shows_a_chat_offered_answered_and_abandoned_as_it_happens(hub, team, topic):
+    ann = await in_thread(make_agent)("ann", team, status=Agent.Status.AWAY)
+    screen = await wallboard(await in_thread(make_user)("sam", "Supervisor"))
+    first = await figures_until(screen)
+    assert (first["offered"], first["answered"], first["abandoned"]) == (0, 0, 0)
+    assert (first["longest_wait"], first["agents_available"], first["service_level"]) == (None, 0, None)
+
+    vera = await in_thread(enqueue_visitor)(topic, "Vera")
+    waiting = await figures_until(screen, offered=1)
+    assert waiting["longest_wait"] is not None and waiting["answered"] == 0
+
+    await in_thread(chat_actions.set_availability)(agent=ann, status=Agent.Status.AVAILABLE)
+    answered = await figures_until(screen, answered=1)
+    assert (answered["offered"], answered["longest_wait"], answered["agents_available"]) == (1, None, 1)
+    assert answered["service_level"] == 100
+
+    wim = await in_thread(enqueue_visitor)(topic, "Wim")  # Ann has room for one: Wim waits
+    assert (await in_thread(Conversation.objects.get)(pk=wim.pk)).status == Conversation.Status.WAITING
+    await figures_until(screen, offered=2)
+    await in_thread(chat_actions.end_conversation)(conversation_id=wim.pk, ending=Conversation.Ending.VISITOR)
+    gone = await figures_until(screen, abandoned=1)
+    assert (gone["offered"], gone["answered"], gone["longest_wait"]) == (2, 1, None)
+    assert vera.pk != wim.pk
+    await screen.disconnect()
+
+
+async def test_an_administrator_without_an_agent_gets_the_wallboard_and_stays_no_agent(hub, team):
+    admin = await in_thread(make_user)("ada", "Administrator")
+    screen = await wallboard(admin)
+    assert (await figures_until(screen))["agents_available"] == 0
+    assert not await in_thread(Agent.objects.filter(user=admin).exists)()  # a screen is nobody at the desk
+    await screen.disconnect()
+
+
+async def test_whoever_may_not_see_the_reports_gets_no_wallboard(hub, team):
+    agent = await in_thread(make_agent)("ann", team)  # may work on chats, not see the reports
+    editor = await in_thread(make_user)("eddy", "Editor")
+    for user in (agent.user, editor):
+        connected, code = await (await socket_of(user)).connect()
+        assert (connected, code) == (False, 4403)
+    anonymous = WebsocketCommunicator(application, "/ws/wallboard/", headers=[ORIGIN])
+    assert await anonymous.connect() == (False, 4403)
+
+
+async def test_a_screen_whose_person_loses_the_reports_is_signed_out_at_the_next_check(hub, team):
+    sam = await in_thread(make_user)("sam", "Supervisor")
+    screen = await wallboard(sam)
+    await figures_until(screen)
+    await in_thread(sam.groups.set)([await in_thread(Group.objects.get)(name="Agent")])
+    await live.feed().check_screens()
+    assert await screen.receive_json_from(timeout=5) == {"type": "signed-out"}
+    assert (await screen.receive_output(timeout=5))["code"] == 4401
+
+
+def test_the_figures_url_still_answers_for_the_fallback(db):
+    supervisor, agent = Client(), Client()
+    supervisor.force_login(make_user("sam", "Supervisor"))
+    agent.force_login(make_user("ann", "Agent"))
+    figures = supervisor.get("/console/reports/wallboard/figures").json()
+    assert set(figures) == {"offered", "answered", "abandoned", "service_level", "longest_wait", "agents_available"}
+    assert agent.get("/console/reports/wallboard/figures").status_code == 403
+    page = supervisor.get("/console/reports/wallboard/").content.decode()
+    assert 'data-socket="/ws/wallboard/"' in page and 'role="status"' in page
