@@ -334,11 +334,13 @@ async def fanout(
         shares = [(visitors[g :: args.generators], not args.no_deflate) for g in range(args.generators)]
         generators = Generators(load.queue_visitors, shares)
         try:
+            connecting = Cpu({"servers": [p.pid for _, p in running], "generators": generators.pids})
             started = time.time()
             generators.tell("connect")
             connected = await generators.expect("connected", 600)
             ready = await generators.expect("round", 300, RoundMatch(0))
             connect_seconds = time.time() - started
+            connect_cpu = connecting.used()
             sockets, failed = sum(a[2] for a in connected), sum(a[3] for a in connected)
             log(
                 f"{kind}: {sockets:,} visitors connected ({failed} failed) and placed in {connect_seconds:.1f} s"
@@ -384,6 +386,7 @@ async def fanout(
         "sockets": sockets,
         "failed": failed,
         "connect_seconds": connect_seconds,
+        "connect_cpu": connect_cpu,
         "kb_per_socket": (sum(after) - sum(before)) / max(sockets, 1),
         "rss_before_mb": sum(before) / 1024,
         "rss_after_mb": sum(after) / 1024,
@@ -553,6 +556,9 @@ def report(
             f"| connect + first position, all visitors (s) "
             f"| {loket['connect_seconds']:.1f} | {bare['connect_seconds']:.1f} | |"
         )
+        for name in ("servers", "postgres", "generators"):
+            x, y = loket["connect_cpu"].get(name, 0), bare["connect_cpu"].get(name, 0)
+            print(f"| CPU while connecting: {name} (s) | {x:.1f} | {y:.1f} | |")
         for name in ("servers", "postgres", "generators"):
             a, b = loket["cpu"].get(name, 0) / loket["rounds"], bare["cpu"].get(name, 0) / bare["rounds"]
             print(f"| CPU per round: {name} (ms) | {a * 1000:,.0f} | {b * 1000:,.0f} | |")

@@ -14,6 +14,7 @@ is reliable; which function takes the CPU less so.
 
 import atexit
 import collections
+import gc
 import os
 import runpy
 import signal
@@ -53,6 +54,21 @@ def start(out: str) -> None:
     inclusive: collections.Counter[tuple[str, str]] = collections.Counter()
     totals: collections.Counter[str] = collections.Counter()
     idle: collections.Counter[str] = collections.Counter()
+    # The garbage collector's passes, timed (the samples cannot show them: a pass runs inside whatever allocated).
+    collections_: collections.Counter[str] = collections.Counter()  # "gen N" -> passes, "gen N s" -> seconds
+    longest: dict[int, float] = {}
+    began = [0.0]
+
+    def collecting(phase: str, info: dict) -> None:  # type: ignore[type-arg]
+        if phase == "start":
+            began[0] = time.perf_counter()
+            return
+        took, generation = time.perf_counter() - began[0], info["generation"]
+        collections_[f"gen {generation}"] += 1
+        collections_[f"gen {generation} s"] += took  # type: ignore[assignment]
+        longest[generation] = max(longest.get(generation, 0.0), took)
+
+    gc.callbacks.append(collecting)
 
     def kind(ident: int) -> str:
         thread = threading._active.get(ident)  # type: ignore[attr-defined]
@@ -89,6 +105,15 @@ def start(out: str) -> None:
             file.write(
                 f"pid {os.getpid()}: samples every {INTERVAL * 1000:.0f} ms; busy {dict(totals)}, idle {dict(idle)}\n"
             )
+            file.write(
+                "garbage collection: "
+                + ", ".join(
+                    f"gen {g}: {collections_[f'gen {g}']} passes, {collections_[f'gen {g} s']:.3f} s, "
+                    f"longest {longest.get(g, 0.0) * 1000:.1f} ms"
+                    for g in range(3)
+                )
+                + "\n"
+            )
             for group, count in totals.most_common():
                 file.write(f"\n== {group}: {count} busy samples\n-- self\n")
                 for (g, name), n in own.most_common():
@@ -111,10 +136,20 @@ def start(out: str) -> None:
     signal.signal(signal.SIGTERM, stop)
 
     def reset(number: int, _frame) -> None:  # type: ignore[no-untyped-def]
-        for counter in (own, inclusive, totals, idle):
+        for counter in (own, inclusive, totals, idle, collections_):
             counter.clear()
+        longest.clear()
 
     signal.signal(signal.SIGUSR1, reset)  # run.py: from here on (after connecting, before the measured phase)
+
+    def census(number: int, _frame) -> None:  # type: ignore[no-untyped-def]
+        """SIGUSR2: the objects the collector watches, by type, into OUT_FILE.census (what its full passes traverse)."""
+        counts = collections.Counter(type(o).__qualname__ for o in gc.get_objects())
+        with open(f"{out}.census", "w") as file:
+            file.write(f"{sum(counts.values())} tracked objects, {gc.get_freeze_count()} frozen\n")
+            file.writelines(f"{n:9d}  {name}\n" for name, n in counts.most_common(40))
+
+    signal.signal(signal.SIGUSR2, census)
     threading.Thread(target=sample, name="sampler", daemon=True).start()
 
 

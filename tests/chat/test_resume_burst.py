@@ -65,3 +65,29 @@ async def test_a_burst_of_resumes_each_gets_its_own_state(hub, monkeypatch):
         ]
     assert sum(trips) == len(history) and len(trips) < len(history) / 4  # shared trips, not one each
     await asyncio.gather(*(s.disconnect() for s in sockets))
+
+
+async def test_calls_that_come_while_trips_are_under_way_go_together_in_the_next(monkeypatch):
+    """A lone call goes at once; while `TRIPS` trips are under way, later calls wait and then share one trip."""
+    trips, release = [], asyncio.Event()
+
+    def trip_on_hold(function):  # stands in for the database thread: a trip stays under way until released
+        async def run(arguments):
+            trips.append(list(arguments))
+            await release.wait()
+            return function(arguments)
+
+        return run
+
+    monkeypatch.setattr(consumers, "db", trip_on_hold)
+    batched = consumers.Batched(lambda arguments: [argument * 10 for argument in arguments])
+    first = asyncio.ensure_future(batched(1))
+    await asyncio.sleep(0.01)
+    second = asyncio.ensure_future(batched(2))
+    await asyncio.sleep(0.01)
+    later = [asyncio.ensure_future(batched(n)) for n in range(3, 10)]
+    await asyncio.sleep(0.01)
+    assert consumers.Batched.TRIPS == 2 and trips == [[1], [2]]  # the later ones wait: two trips are under way
+    release.set()
+    assert await asyncio.gather(first, second, *later) == [n * 10 for n in range(1, 10)]
+    assert trips == [[1], [2], list(range(3, 10))]

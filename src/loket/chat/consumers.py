@@ -51,42 +51,53 @@ def db(function: Callable[..., Any]) -> Any:
 
 
 class Batched:
-    """Calls of a database function that come in the same turn of the event loop share one trip to a database thread:
-    `function` takes all their arguments as one list and answers a list in the same order. A restart's burst of
-    reconnects (thousands of visitors at once) then costs a few trips, not one each."""
+    """Calls of a database function share trips to a database thread: `function` takes all their arguments as one
+    list and answers a list in the same order. At most `TRIPS` trips per event loop are under way; calls that come
+    meanwhile wait for the next, together. So a lone call goes at once, and a restart's burst of reconnects (thousands
+    of visitors at once) costs a few dozen trips of up to `LIMIT` each, not one per turn of the loop."""
 
     LIMIT = 200  # arguments per trip: SQLite allows a query only so many conditions
+    TRIPS = 2  # trips under way at once, per event loop: the rest of the chat's database threads stay free
+
+    class Lane:
+        def __init__(self) -> None:
+            self.waiting: list[tuple[Any, asyncio.Future[Any]]] = []
+            self.starting = False  # a trip was started and has not taken its arguments yet
+            self.running = 0
 
     def __init__(self, function: Callable[[list[Any]], list[Any]]) -> None:
         self.function = function
-        self.waiting: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, list[tuple[Any, asyncio.Future[Any]]]] = (
-            weakref.WeakKeyDictionary()
-        )
+        self.lanes: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Batched.Lane] = weakref.WeakKeyDictionary()
         self.trips: set[asyncio.Task[None]] = set()  # (the loop keeps only weak references to tasks)
 
     async def __call__(self, argument: Any) -> Any:
         loop = asyncio.get_running_loop()
         future = loop.create_future()
-        waiting = self.waiting.setdefault(loop, [])
-        waiting.append((argument, future))
-        if len(waiting) == 1:  # the first of this turn: the trip starts in the next, with all that came meanwhile
-            self.trips.add(trip := loop.create_task(self._run(loop)))
-            trip.add_done_callback(self.trips.discard)
+        lane = self.lanes.setdefault(loop, Batched.Lane())
+        lane.waiting.append((argument, future))
+        self._go(loop, lane)
         return await future
 
-    async def _run(self, loop: asyncio.AbstractEventLoop) -> None:
-        waiting = self.waiting.pop(loop, [])
-        chunks = [waiting[start : start + self.LIMIT] for start in range(0, len(waiting), self.LIMIT)]
-        await asyncio.gather(*map(self._trip, chunks))
+    def _go(self, loop: asyncio.AbstractEventLoop, lane: "Batched.Lane") -> None:
+        if lane.waiting and not lane.starting and lane.running < self.TRIPS:
+            lane.starting, lane.running = True, lane.running + 1
+            self.trips.add(trip := loop.create_task(self._trip(loop, lane)))
+            trip.add_done_callback(self.trips.discard)
 
-    async def _trip(self, chunk: list[tuple[Any, "asyncio.Future[Any]"]]) -> None:
+    async def _trip(self, loop: asyncio.AbstractEventLoop, lane: "Batched.Lane") -> None:
+        # Started in one turn of the loop, it takes in the next what came meanwhile.
+        chunk, lane.waiting, lane.starting = lane.waiting[: self.LIMIT], lane.waiting[self.LIMIT :], False
         try:
+            self._go(loop, lane)  # more than one trip's worth waiting: the next goes too, if it may
             results = await db(self.function)([argument for argument, _ in chunk])
         except Exception as error:
             for _, future in chunk:
                 if not future.done():
                     future.set_exception(error)
             return
+        finally:
+            lane.running -= 1
+            self._go(loop, lane)
         for (_, future), result in zip(chunk, results, strict=True):
             if not future.done():  # a caller that went away meanwhile
                 future.set_result(result)
@@ -96,12 +107,11 @@ class Connection(AsyncWebsocketConsumer):
     frames: frozenset[str] = frozenset()
     kind = ""  # in the loket_chat_connections metric
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.outbox: deque[str] = deque()  # frames as JSON, waiting to be written
-        self.held: list[dict[str, Any]] | None = None  # frames kept back while the client's state is read
-        self.writer: asyncio.Task[None] | None = None
-        self.hub: hub.Hub | None = None
+    # Defaults on the class: a waiting visitor's connection is one of thousands, and holds only what it has set.
+    outbox: deque[str] | None = None  # frames as JSON waiting behind a write that waits; made when first needed
+    held: list[dict[str, Any]] | None = None  # frames kept back while the client's state is read
+    writer: "asyncio.Task[None] | None" = None
+    hub: "hub.Hub | None" = None
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         """As Channels' own without a channel layer (the hub carries events), minus its `await_many_dispatch`, which
@@ -131,6 +141,8 @@ class Connection(AsyncWebsocketConsumer):
         if self.writer is None or self.writer.done():
             self.writer = self._send_eagerly(text)
             return
+        if self.outbox is None:
+            self.outbox = deque()
         self.outbox.append(text)
         if len(self.outbox) > MAX_OUTBOX:
             self.outbox.clear()
@@ -172,7 +184,7 @@ class Connection(AsyncWebsocketConsumer):
             sending.close()
             raise
         except Exception:  # the socket is gone; disconnect cleans up
-            self.outbox.clear()
+            self.outbox = None
 
     def release(self) -> None:
         held, self.held = self.held or [], None
@@ -228,7 +240,7 @@ class VisitorConsumer(Connection):
     shown: tuple[Any, ...] | None = None
 
     async def connect(self) -> None:
-        language = dict(self.scope.get("url_route", {}).get("kwargs", {})).get("language", "")
+        language = self.scope.get("loket.language", "")
         translation.activate(language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE)
         await self.accept()
 

@@ -83,12 +83,16 @@ class TeamQueue:
         self.entries: list[tuple[int, int]] = []  # (ticket, entry id), sorted
         self.joined_at: dict[int, float] = {}  # entry id -> when it joined
         self.gone: dict[int, None] = {}  # entries that left, oldest first (a set that keeps its order)
+        # Made when first asked after a change (a restart's burst of reconnects asks thousands of times meanwhile):
+        self._places: dict[int, int] | None = None  # ticket -> position
+        self._summary: dict[str, Any] | None = None
 
     def join(self, ticket: int, entry_id: int, joined_at: float) -> None:
         if entry_id in self.gone or entry_id in self.joined_at:
             return
         bisect.insort(self.entries, (ticket, entry_id))
         self.joined_at[entry_id] = joined_at
+        self._places = self._summary = None
 
     def leave(self, ticket: int, entry_id: int) -> None:
         self.gone[entry_id] = None
@@ -99,14 +103,25 @@ class TeamQueue:
             index = bisect.bisect_left(self.entries, (ticket, entry_id))
             if index < len(self.entries) and self.entries[index] == (ticket, entry_id):
                 del self.entries[index]
+                self._places = self._summary = None
 
     def position(self, ticket: int) -> int | None:
         index = bisect.bisect_left(self.entries, (ticket, -1))
         return index + 1 if index < len(self.entries) and self.entries[index][0] == ticket else None
 
+    def places(self) -> dict[int, int]:
+        """Every waiting ticket's position: one pass after a change, rather than a bisection for every visitor."""
+        if self._places is None:
+            self._places = {}
+            for position, (ticket, _) in enumerate(self.entries, 1):
+                self._places.setdefault(ticket, position)  # (a ticket is unique; if not, the first, as `position`)
+        return self._places
+
     def summary(self) -> dict[str, Any]:
-        oldest = min((self.joined_at[pk] for _, pk in self.entries), default=None)
-        return {"waiting": len(self.entries), "oldest": oldest}
+        if self._summary is None:
+            oldest = min((self.joined_at[pk] for _, pk in self.entries), default=None)
+            self._summary = {"waiting": len(self.entries), "oldest": oldest}
+        return dict(self._summary)  # the caller's to change
 
 
 class Hub:
@@ -127,6 +142,9 @@ class Hub:
         self.publisher: asyncio.Task[None] | None = None
         self.queues: dict[int, TeamQueue] = {}
         self.rates: dict[int, tuple[float, float | None]] = {}
+        # Per team, for the rate last used: position -> ((position, estimate), its frame, its JSON). A queue's change
+        # moves thousands of visitors to positions whose frames were made for the ones ahead of them.
+        self.position_frames: dict[int, tuple[float | None, dict[int, tuple[Any, dict[str, Any], str]]]] = {}
         self.dirty: set[int] = set()  # teams whose queue changed: every waiting link there is checked
         self.fresh: set[VisitorLink] = set()  # links that (re)joined: only they are checked
         self.flushing = False
@@ -307,19 +325,34 @@ class Hub:
         if queue is None or not links:
             return
         rate = await self._rate(team_id)
+        places = queue.places()
+        cached_rate, frames = self.position_frames.get(team_id, (None, {}))
+        if cached_rate != rate:
+            frames = {}
+            self.position_frames[team_id] = (rate, frames)
         for link in links:
-            position = queue.position(link.ticket)
+            position = places.get(link.ticket)
             if position is None:
                 link.shown = None  # served, left, or not yet in; a conversation frame tells the rest
                 continue
-            estimate = queries.estimate(position, rate)
-            if link.shown != (position, estimate):
-                link.shown = (position, estimate)
-                link.push(protocol.position_frame(position, estimate), protocol.position_json(position, estimate))
+            made = frames.get(position)
+            if made is None:
+                estimate = queries.estimate(position, rate)
+                made = frames[position] = (
+                    (position, estimate),
+                    protocol.position_frame(position, estimate),
+                    protocol.position_json(position, estimate),
+                )
+            shown, frame, encoded = made
+            if link.shown is not shown and link.shown != shown:
+                link.shown = shown
+                link.push(frame, encoded)
 
     def _send_summaries(self) -> None:
+        if not self.consoles:
+            return
         summaries = self.queue_summaries()
-        if summaries == self.summaries or not self.consoles:
+        if summaries == self.summaries:
             return
         self.summaries = summaries
         frame = {"type": "queues", "queues": summaries}
