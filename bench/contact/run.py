@@ -5,14 +5,17 @@
 On a fresh PostgreSQL database (`loket_bench_contact` on 127.0.0.1) it starts one uvicorn process, one
 `loket worker` and a real SMTP server (aiosmtpd, in this process), then lets load-generator processes post
 the contact form like a browser does (a GET for the CSRF token, then POSTs). Baseline in the same run: the
-same clients calling /healthz. Delivery time runs from the moment the POST returned until the SMTP server
-accepted the mail.
+same clients calling /healthz. Each phase's rate counts from the clients' first request to their last (their
+processes' start-up left out). CPU per request of each process in each phase (the web process, the worker,
+PostgreSQL's backends of the benchmark's database, this process with the SMTP server, the clients) says where
+the 2 cores went. Delivery time runs from the moment the POST returned until the SMTP server accepted the mail.
 """
 
 import argparse
 import multiprocessing
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -35,8 +38,9 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def submitter(args: tuple[str, int, int]) -> list[tuple[str, float]]:
+def submitter(args: tuple[str, int, int]) -> tuple[float, float, list[tuple[str, float]]]:
     base, worker, count = args
+    started = time.time()
     jar = CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
     form = opener.open(f"{base}/contact/email/").read().decode()
@@ -59,21 +63,50 @@ def submitter(args: tuple[str, int, int]) -> list[tuple[str, float]]:
         except urllib.error.HTTPError as redirect:
             assert redirect.code == 302, redirect.code
             sent.append((redirect.headers["Location"].rstrip("/").rsplit("/", 1)[1], time.time()))
-    return sent
+    return started, time.time(), sent
 
 
-def healthz(args: tuple[str, int, int]) -> list[tuple[str, float]]:
+def healthz(args: tuple[str, int, int]) -> tuple[float, float, list[tuple[str, float]]]:
     base, _, count = args
+    started = time.time()
     for _ in range(count):
         urllib.request.urlopen(f"{base}/healthz").read()  # noqa: S310 - 127.0.0.1 only
-    return []
+    return started, time.time(), []
 
 
-def load(work, base: str, clients: int, per_client: int) -> tuple[float, list[tuple[str, float]]]:  # type: ignore[no-untyped-def]
-    started = time.perf_counter()
+def cpu_seconds(pid: int) -> float:
+    """User + system time of a process so far (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def backends() -> list[int]:
+    query = f"SELECT pid FROM pg_stat_activity WHERE datname = '{DATABASE}' AND pid <> pg_backend_pid()"  # noqa: S608 - a constant
+    found = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-Atc", query], capture_output=True, text=True)
+    return [int(line) for line in found.stdout.split()]
+
+
+def load(work, base: str, clients: int, per_client: int, processes: dict[str, int]):  # type: ignore[no-untyped-def]
+    """Requests/s from the clients' first request to their last, what they returned, and CPU ms per request of
+    each process meanwhile (PostgreSQL's backends found before and after: one that ended meanwhile is missed)."""
+    pg = set(backends())
+    before = {name: cpu_seconds(pid) for name, pid in processes.items()}
+    before_pg = {pid: cpu_seconds(pid) for pid in pg}
+    here, children = os.times(), resource.getrusage(resource.RUSAGE_CHILDREN)
     with multiprocessing.get_context("spawn").Pool(clients) as pool:
         results = pool.map(work, [(base, worker, per_client) for worker in range(clients)])
-    return clients * per_client / (time.perf_counter() - started), [item for result in results for item in result]
+    pg |= set(backends())
+    total = clients * per_client
+    ms = {name: (cpu_seconds(pid) - before[name]) * 1000 / total for name, pid in processes.items()}
+    ms["postgresql"] = sum(cpu_seconds(pid) - before_pg.get(pid, 0.0) for pid in pg) * 1000 / total
+    now, done = os.times(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    ms["bench + SMTP server"] = (now.user + now.system - here.user - here.system) * 1000 / total
+    ms["clients"] = (done.ru_utime + done.ru_stime - children.ru_utime - children.ru_stime) * 1000 / total
+    elapsed = max(end for _, end, _ in results) - min(start for start, _, _ in results)
+    return total / elapsed, [item for _, _, result in results for item in result], ms
 
 
 def main() -> None:
@@ -117,8 +150,9 @@ def main() -> None:
         try:
             wait_for_port(web_port)
             base = f"http://127.0.0.1:{web_port}"
-            baseline_rate, _ = load(healthz, base, args.clients, args.submissions)
-            rate, sent = load(submitter, base, args.clients, args.submissions)
+            processes = {"web": web.pid, "worker": worker.pid}
+            baseline_rate, _, baseline_cpu = load(healthz, base, args.clients, args.submissions, processes)
+            rate, sent, cpu = load(submitter, base, args.clients, args.submissions, processes)
             deadline = time.time() + 300
             while len(mailbox.messages) < 2 * len(sent) and time.time() < deadline:
                 time.sleep(0.2)
@@ -143,6 +177,10 @@ def main() -> None:
     for kind, values in delays.items():
         values.sort()
         print(f"| … {kind} mail p50 (s) | {statistics.median(values):.2f} |")
+    print("\n| CPU ms per request, during the phase | /healthz | submission |\n|---|---|---|")
+    for name in cpu:
+        print(f"| {name} | {baseline_cpu[name]:.2f} | {cpu[name]:.2f} |")
+    print(f"| **all** | {sum(baseline_cpu.values()):.2f} | {sum(cpu.values()):.2f} |")
 
 
 if __name__ == "__main__":

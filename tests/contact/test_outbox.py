@@ -235,3 +235,65 @@ def test_a_mail_another_worker_holds_is_looked_at_again_later(outbox, settings):
         thread.join(30)
     [again] = DBTaskResult.objects.filter(args_kwargs__args__0=outbox[0], status="READY")
     assert again.run_after > timezone.now()
+
+
+# --- A case's two mails: one task, each mail its own outcome and retries ------------------------------------------
+
+
+def test_a_cases_two_mails_are_sent_by_one_task_and_a_refused_copy_retries_alone(outbox, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    OutgoingMail.objects.update(status="sent")  # only the new case's mails are due
+    settings.LOKET_AUTOMATIC_MAILS_PER_HOUR = 10  # the outbox's five cases had copies to the same address
+    case = new_case()
+    service, copy = case.mails.get(kind="service"), case.mails.get(kind="copy")
+    OutgoingMail.objects.filter(pk=copy.pk).update(to="nobody@example.org")
+    [queued] = DBTaskResult.objects.filter(status="READY")
+    assert queued.args_kwargs["args"] == [service.pk, copy.pk]
+    with services.smtp_server(None, Refusing()) as (port, mailbox):
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+        assert tasks.send_outgoing_mail.call(service.pk, copy.pk) == "sent,pending"
+    assert mailbox.message_ids == [service.message_id]
+    copy.refresh_from_db()
+    assert (copy.status, copy.attempts) == ("pending", 1) and "SMTPRecipientsRefused" in copy.last_error
+    [retry] = DBTaskResult.objects.filter(status="READY").exclude(pk=queued.pk)  # (the worker finishes `queued`)
+    assert retry.args_kwargs["args"] == [copy.pk] and retry.run_after == copy.next_attempt_at  # its own backoff
+
+
+def test_with_smtp_down_each_of_the_two_mails_gets_its_own_retry(outbox, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    OutgoingMail.objects.update(status="sent")
+    settings.LOKET_AUTOMATIC_MAILS_PER_HOUR = 10
+    case = new_case()
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", services.free_port()  # nobody listens
+    ids = list(case.mails.order_by("pk").values_list("pk", flat=True))
+    [queued] = DBTaskResult.objects.filter(status="READY")
+    assert tasks.send_outgoing_mail.call(*ids) == "pending,pending"
+    retries = DBTaskResult.objects.filter(status="READY").exclude(pk=queued.pk)
+    assert sorted(retry.args_kwargs["args"] for retry in retries) == [[ids[0]], [ids[1]]]
+
+
+def test_a_task_of_two_mails_is_closed_by_a_batch_only_when_both_were_dealt_with(outbox, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    pair = tasks.send_outgoing_mail.enqueue(outbox[0], outbox[1])
+    single = tasks.send_outgoing_mail.enqueue(outbox[2])
+    from django.db import transaction
+
+    with transaction.atomic():  # as in a batch's chunk
+        tasks._close_tasks([outbox[0], outbox[2]])  # the pair's second mail is still due: its task must run
+    assert DBTaskResult.objects.get(pk=pair.id).status == "READY"
+    assert DBTaskResult.objects.get(pk=single.id).status == "SUCCESSFUL"
+    with transaction.atomic():
+        tasks._close_tasks([outbox[0], outbox[1]])
+    assert DBTaskResult.objects.get(pk=pair.id).status == "SUCCESSFUL"
+
+
+def test_the_worker_sends_every_cases_two_mails_from_their_one_task_each_once(outbox, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    for first, second in zip(outbox[::2], outbox[1::2], strict=True):
+        tasks.send_outgoing_mail.enqueue(first, second)
+    with smtp_server() as (port, mailbox):
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+        call_command("db_worker", "--batch", "--interval", "0", "--no-startup-delay", verbosity=0)
+    assert mailbox.message_ids == every_message_id()  # each once
+    assert set(OutgoingMail.objects.values_list("status", "attempts")) == {("sent", 1)}
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}

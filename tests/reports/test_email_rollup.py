@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from loket.contact import actions as contact_actions
+from loket.contact import tasks
 from loket.contact.models import Case, OutgoingMail
 from loket.reports import actions, queries
 from loket.reports.models import EmailDay, EmailStale
@@ -127,3 +128,31 @@ def test_the_cases_of_a_removed_assignee_are_nobodys(topic, supervisor_client):
     gone.delete()  # the database sets the assignee to none, without a signal: the rollup still has the old id
     response = supervisor_client.get("/console/reports/email/table.csv?from=2026-11-02&to=2026-11-02&by=agent")
     assert [line.split(",")[:2] for line in response.content.decode().splitlines()[1:]] == [["Niemand", "2"]]
+
+
+def test_a_form_submission_marks_its_day_once_and_is_counted_by_form(topic, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # the mails wait for the worker
+    case = contact_actions.submit_email_question(
+        email="an@example.org", name="", topic=topic, subject="s", message="m", language="nl"
+    )
+    assert case.mails.count() == 2
+    assert EmailStale.objects.count() == 1  # the case's mark covers its service mail, made in the same transaction
+    EmailStale.objects.all().delete()
+    assert tasks.send_outgoing_mail.call(*case.mails.values_list("pk", flat=True)) == "sent,sent"
+    assert not EmailStale.objects.exists()  # sending the mails changes no figure: the worker marks nothing
+    today = timezone.localdate(case.created_at)
+    EmailStale.objects.create(day=today)  # as the submission left it
+    assert actions.refresh_email(now=timezone.now() + datetime.timedelta(days=1)) == 1
+    row = queries.email_days(today, today)[today]
+    assert (row.received, row.by_form) == (1, 1)
+
+
+def test_a_service_mail_made_after_its_case_was_committed_marks_again(topic, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the case's transaction commits
+        case = received(topic, local(2026, 11, 2, 10, 0))
+    EmailStale.objects.all().delete()  # its day was counted meanwhile
+    OutgoingMail.objects.create(case=case, kind=OutgoingMail.Kind.SERVICE, to="1700@example.org", subject="s",
+                                body="b", message_id="late@test")  # fmt: skip
+    assert list(EmailStale.objects.values_list("day", flat=True)) == [DAY]
+    assert figures(DAY)[:1] == (1,)
+    assert queries.email_days(DAY, DAY)[DAY].by_form == 1

@@ -152,9 +152,18 @@ def _attempt(mail: "OutgoingMail") -> bool:
 
 
 @task()
-def send_outgoing_mail(mail_id: int) -> str:
-    """Send one mail unless it was sent already (a failure schedules the next attempt), then the other due mails
-    while the connection is open."""
+def send_outgoing_mail(mail_id: int, *more: int) -> str:
+    """Send each mail unless it was sent already (a failure schedules that mail's own next attempt), then the other
+    due mails while the connection is open. A new case's two mails come in one task: one row to write while the
+    visitor waits, and the worker claims one task instead of two."""
+    outcomes = [_send_one(one) for one in (mail_id, *more)]
+    if any(reached for _, reached in outcomes) and REUSE_CONNECTION and BATCH > 0:
+        _send_due()
+    return ",".join(status for status, _ in outcomes)
+
+
+def _send_one(mail_id: int) -> tuple[str, bool]:
+    """Send one mail in a transaction of its own; its outcome, and whether the server was reached."""
     from loket.contact.models import OutgoingMail
 
     with transaction.atomic():
@@ -163,21 +172,19 @@ def send_outgoing_mail(mail_id: int) -> str:
         mail = OutgoingMail.objects.select_for_update(skip_locked=True).filter(id=mail_id).first()
         if mail is None:
             if not OutgoingMail.objects.filter(id=mail_id).exists():
-                return "gone"
+                return "gone", False
             # Another worker has it, alone or in a chunk of its batch: look again later, so that a mail it leaves
             # unsent (its server gone mid-chunk, a crash) still has a task.
             if send_outgoing_mail.get_backend().supports_defer:
                 send_outgoing_mail.using(run_after=timezone.now() + BUSY_AGAIN).enqueue(mail_id)
-            return "busy"
+            return "busy", False
         if mail.status != OutgoingMail.Status.PENDING:
-            return str(mail.status)
+            return str(mail.status), False
         if mail.next_attempt_at and mail.next_attempt_at > timezone.now():
-            return "later"  # it failed in another task's batch, which queued its next attempt
+            return "later", False  # it failed in another task's batch, which queued its next attempt
         reached = _attempt(mail)
         mail.save(update_fields=FIELDS)
-    if reached and REUSE_CONNECTION and BATCH > 0:
-        _send_due()
-    return str(mail.status)
+    return str(mail.status), reached
 
 
 def _send_due() -> None:
@@ -217,7 +224,8 @@ def _send_due() -> None:
 def _close_tasks(mail_ids: list[int]) -> None:
     """The queued tasks of mails a batch has dealt with have nothing left to do: marking them done here saves the
     worker a claim, a lock and an update for each (the database task backend only; elsewhere they run and find
-    their mail sent)."""
+    their mail sent). A task of several mails is closed only when all of them are among these: one whose other
+    mail is still due runs (it finds the dealt-with one sent)."""
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.backend import DatabaseBackend
     from django_tasks_db.models import DBTaskResult
@@ -231,7 +239,9 @@ def _close_tasks(mail_ids: list[int]) -> None:
         task_path=send_outgoing_mail.module_path,
         args_kwargs__args__0__in=mail_ids,
     )
-    ids = list(queued.select_for_update(skip_locked=True).values_list("pk", flat=True))  # a worker's claim wins
+    dealt_with = set(mail_ids)
+    found = queued.select_for_update(skip_locked=True).values_list("pk", "args_kwargs")  # a worker's claim wins
+    ids = [pk for pk, arguments in found if dealt_with.issuperset(arguments["args"])]
     DBTaskResult.objects.filter(pk__in=ids).update(
         status=TaskResultStatus.SUCCESSFUL, finished_at=timezone.now(), return_value="sent with another mail"
     )

@@ -69,9 +69,12 @@
       fallBack();
       return;
     }
+    // Connected, yet no figures (the board is not being made): fetched once all the same.
+    var quiet = setTimeout(poll, POLL_EVERY);
     socket.addEventListener("message", function (event) {
       var frame = JSON.parse(event.data);
       if (frame.type !== "wallboard") return;
+      clearTimeout(quiet);
       show(frame);
       say("live");
       retry = 2000;
@@ -81,6 +84,7 @@
       }
     });
     socket.addEventListener("close", function (event) {
+      clearTimeout(quiet);
       if (event.code === 4401) {
         location.reload(); // signed out (or no longer allowed): the page leads to the sign-in, saying why
         return;
