@@ -326,10 +326,10 @@ class Hub:
             return
         rate = await self._rate(team_id)
         places = queue.places()
-        cached_rate, frames = self.position_frames.get(team_id, (None, {}))
-        if cached_rate != rate:
-            frames = {}
-            self.position_frames[team_id] = (rate, frames)
+        cached = self.position_frames.get(team_id)
+        if cached is None or cached[0] != rate:
+            cached = self.position_frames[team_id] = (rate, {})
+        frames = cached[1]
         for link in links:
             position = places.get(link.ticket)
             if position is None:
