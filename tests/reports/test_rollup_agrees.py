@@ -3,6 +3,7 @@
 import datetime
 import math
 from collections import Counter, defaultdict
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from loket.audit.models import AuditEntry
 from loket.chat.models import Conversation
 from loket.reports import actions, queries, tables
-from loket.reports.models import ChatAgentDay, ChatDay, TurnedAway
+from loket.reports.models import ChatAgentDay, ChatDay, EmailStale, TurnedAway
 from tests.reports.conftest import BRUSSELS, after, local, make_chat
 
 START = local(2026, 10, 24, 0, 0)  # three days around the end of summer time (25 October 2026)
@@ -219,20 +220,12 @@ def expected_figures(group: list[dict[str, object]]) -> tuple[object, ...]:
     )  # fmt: skip
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(history=cases)
-def test_the_email_rollup_agrees_with_a_recount_from_the_raw_rows(topic, agent, other_topic, history):
-    from fractions import Fraction
-
-    from django.contrib.auth.models import User
-
+def make_cases(history: list[dict[str, Any]], start: datetime.datetime, topics: list[Any], users: list[Any]) -> None:
     from loket.contact.models import Case, OutgoingMail
-    from loket.reports import definitions as d
 
     Case.objects.all().delete()
-    topics, users = [topic, other_topic], [agent.user, User.objects.get_or_create(username="bo")[0]]
     for n, spec in enumerate(history):
-        received = after(START, spec["received"])
+        received = after(start, spec["received"])
         case = Case.objects.create(
             reference=f"2026-{n:06d}", email="x@example.org", topic=topics[spec["topic"]], subject="s", message="m",
             language=spec["language"], assignee=users[spec["assignee"]] if spec["assignee"] is not None else None,
@@ -246,6 +239,27 @@ def test_the_email_rollup_agrees_with_a_recount_from_the_raw_rows(topic, agent, 
             OutgoingMail.objects.create(case=case, kind=kind, to="x@example.org", subject="s", body="b",
                                         message_id=f"{n}-{m}@test", sent_at=sent)  # fmt: skip
 
+
+def agrees_per_group(first: datetime.date, last: datetime.date) -> None:
+    """The e-mail figures per topic, language and assignee of a period, as a recount from the raw cases says."""
+    in_period = [c for c in email_recount() if first <= c["day"] <= last]  # type: ignore[operator]
+    for column in queries.EMAIL_GROUPS:
+        groups = queries.email_groups(first, last, column)
+        assert set(groups) == {c[column] for c in in_period}, (first, last, column)
+        for key, f in groups.items():
+            got = (f.received, f.by_form, f.answered, f.closed, f.first_response_p50, f.first_response_p90,
+                   f.resolution_p50, f.resolution_p90)  # fmt: skip
+            assert got == expected_figures([c for c in in_period if c[column] == key]), (first, last, column, key)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(history=cases)
+def test_the_email_rollup_agrees_with_a_recount_from_the_raw_rows(topic, agent, other_topic, history):
+    from fractions import Fraction
+
+    from django.contrib.auth.models import User
+
+    make_cases(history, START, [topic, other_topic], [agent.user, User.objects.get_or_create(username="bo")[0]])
     actions.rebuild_email(first=EMAIL_FIRST, last=LAST)
 
     raw = email_recount()
@@ -256,14 +270,7 @@ def test_the_email_rollup_agrees_with_a_recount_from_the_raw_rows(topic, agent, 
         got = (row.received, row.by_form, row.answered, row.closed, row.first_response_p50, row.first_response_p90,
                row.resolution_p50, row.resolution_p90)  # fmt: skip
         assert got == expected_figures([c for c in in_period if c["day"] == day]), day
-    for column in queries.EMAIL_GROUPS:
-        groups = queries.email_groups(FIRST, LAST, column)
-        assert set(groups) == {c[column] for c in in_period}
-        for key, f in groups.items():
-            got = (f.received, f.by_form, f.answered, f.closed, d.percentile(f.first_responses, 50),
-                   d.percentile(f.first_responses, 90), d.percentile(f.resolutions, 50),
-                   d.percentile(f.resolutions, 90))  # fmt: skip
-            assert got == expected_figures([c for c in in_period if c[column] == key]), (column, key)
+    agrees_per_group(FIRST, LAST)
     # Open at the end of each day, and their age: every case received before that end and not closed by then.
     expected = []
     for day in queries.days(FIRST, LAST):
@@ -273,3 +280,46 @@ def test_the_email_rollup_agrees_with_a_recount_from_the_raw_rows(topic, agent, 
         expected.append((len(still), float(round(age / len(still) / 86_400_000_000, 1)) if still else None))
     assert queries.email_backlog(FIRST, LAST) == expected
     assert queries.open_cases_at([queries.bounds(day, day)[1] for day in queries.days(FIRST, LAST)]) == expected
+
+
+YEAR_START = local(2026, 2, 1, 0, 0)
+spread_cases = st.lists(
+    st.fixed_dictionaries({
+        "received": st.integers(0, 272 * 86400),  # February to October
+        "by_form": st.booleans(),
+        "answers": st.lists(st.integers(0, 9 * 86400), max_size=1),
+        "unsent_answer": st.just(False),
+        "closed": st.one_of(st.none(), st.integers(0, 20 * 86400)),
+        "topic": st.integers(0, 1),
+        "language": st.sampled_from(["nl", "en"]),
+        "assignee": st.one_of(st.none(), st.integers(0, 1)),
+    }),
+    min_size=1,
+    max_size=20,
+)  # fmt: skip
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(history=spread_cases, closing=st.integers(0, 19))
+def test_the_email_groups_over_months_and_quarters_agree_with_a_recount(topic, agent, other_topic, history, closing):
+    """Periods read from quarters less months and days, whole quarters and months, and days only; then a case
+    closed later, its day marked and counted again, changes its month and quarter too."""
+    from django.contrib.auth.models import User
+
+    from loket.contact.models import Case
+
+    make_cases(history, YEAR_START, [topic, other_topic], [agent.user, User.objects.get_or_create(username="bo")[0]])
+    actions.rebuild_email(first=datetime.date(2026, 2, 1), last=datetime.date(2026, 10, 31))
+    EmailStale.objects.all().delete()  # the days that making the cases marked: all counted now
+    periods = [(datetime.date(2026, 2, 20), datetime.date(2026, 10, 20)), (datetime.date(2026, 4, 1),
+               datetime.date(2026, 9, 30)), (datetime.date(2026, 1, 1), datetime.date(2026, 10, 31)),
+               (datetime.date(2026, 5, 3), datetime.date(2026, 5, 9))]  # fmt: skip
+    assert any(level == "quarter" for level, *_ in queries.pieces(*periods[0], ("quarter", "month")))
+    for first, last in periods:
+        agrees_per_group(first, last)
+    case = Case.objects.order_by("pk")[closing % Case.objects.count()]
+    Case.objects.filter(pk=case.pk).update(closed_at=after(case.created_at, 3 * 3600 + closing))
+    actions.mark_email_day(case.created_at)
+    assert actions.refresh_email(now=local(2027, 1, 5, 12, 0)) == 1
+    for first, last in periods:
+        agrees_per_group(first, last)

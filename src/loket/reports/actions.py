@@ -19,12 +19,22 @@ from loket.reports.models import (
     EmailDay,
     EmailFlow,
     EmailGroupDay,
+    EmailGroupMonth,
+    EmailGroupQuarter,
     EmailStale,
+    Levelled,
     TurnedAway,
 )
 
 # Chats that end, are rated or transferred after midnight change the days before: the daily task recounts these.
 RECOUNT_DAYS = 3
+
+
+def _store(model: type[Any], rows: list[Any]) -> None:
+    if issubclass(model, Levelled):
+        for row in rows:
+            row.fill_levels()
+    model.objects.bulk_create(rows, batch_size=1000)
 
 
 def record_turned_away(*, topic: Any, language: str, reason: str, at: datetime.datetime) -> TurnedAway:
@@ -41,8 +51,8 @@ def rebuild(*, first: datetime.date, last: datetime.date) -> int:
     ChatDay.objects.filter(day__gte=first, day__lte=last).delete()
     ChatAgentDay.objects.filter(day__gte=first, day__lte=last).delete()
     rows, agent_rows = queries.count_rollups(first, last)
-    ChatDay.objects.bulk_create(rows, batch_size=1000)
-    ChatAgentDay.objects.bulk_create(agent_rows, batch_size=1000)
+    _store(ChatDay, rows)
+    _store(ChatAgentDay, agent_rows)
     derive(first=first, last=last)
     return len(rows) + len(agent_rows)
 
@@ -59,14 +69,14 @@ def derive(*, first: datetime.date, last: datetime.date) -> None:
         for model in (ChatMonth, ChatAgentMonth, ChatTeamMonth):
             model.objects.filter(day=month).delete()  # type: ignore[attr-defined]
         months, agent_months = queries.month_rows(month)
-        ChatMonth.objects.bulk_create(months, batch_size=1000)
-        ChatAgentMonth.objects.bulk_create(agent_months, batch_size=1000)
-        ChatTeamMonth.objects.bulk_create(queries.team_month_rows(month), batch_size=1000)
+        _store(ChatMonth, months)
+        _store(ChatAgentMonth, agent_months)
+        _store(ChatTeamMonth, queries.team_month_rows(month))
         month = queries.next_month(month)
     quarter = queries.quarter_of(first)
     while quarter <= last:
         ChatAgentQuarter.objects.filter(day=quarter).delete()
-        ChatAgentQuarter.objects.bulk_create(queries.agent_quarter_rows(quarter), batch_size=1000)
+        _store(ChatAgentQuarter, queries.agent_quarter_rows(quarter))
         quarter = queries.next_quarter(quarter)
 
 
@@ -78,14 +88,36 @@ def rebuild_recent(*, now: datetime.datetime | None = None) -> int:
 
 @transaction.atomic
 def rebuild_email(*, first: datetime.date, last: datetime.date) -> int:
-    """Recount the e-mail rollup of the days from `first` to `last` from the raw rows, in one transaction."""
+    """Recount the e-mail rollup of the days from `first` to `last` from the raw rows, in one transaction, and the
+    months and quarters they fall in."""
+    written = _recount_email(first, last)
+    derive_email(queries.days(first, last))
+    return written
+
+
+def _recount_email(first: datetime.date, last: datetime.date) -> int:
     for model in (EmailDay, EmailGroupDay, EmailFlow):
         model.objects.filter(day__gte=first, day__lte=last).delete()  # type: ignore[attr-defined]
     counted = queries.count_email(first, last)
     EmailDay.objects.bulk_create(counted.days, batch_size=1000)
-    EmailGroupDay.objects.bulk_create(counted.groups, batch_size=1000)
+    _store(EmailGroupDay, counted.groups)
     EmailFlow.objects.bulk_create(counted.flows, batch_size=1000)
     return len(counted.days) + len(counted.groups) + len(counted.flows)
+
+
+def derive_email(days: list[datetime.date]) -> None:
+    """Add up again the e-mail groups' months, then quarters, that hold any of `days`, from all their stored days."""
+    months = sorted({day.replace(day=1) for day in days})
+    for month in months:
+        EmailGroupMonth.objects.filter(day=month).delete()
+        rows = queries.email_unit_rows(EmailGroupMonth, EmailGroupDay, month, queries.next_month(month))
+        _store(EmailGroupMonth, rows)
+    for quarter in sorted({queries.quarter_of(month) for month in months}):
+        EmailGroupQuarter.objects.filter(day=quarter).delete()
+        _store(
+            EmailGroupQuarter,
+            queries.email_unit_rows(EmailGroupQuarter, EmailGroupMonth, quarter, queries.next_quarter(quarter)),
+        )
 
 
 def mark_email_day(received_at: datetime.datetime | None) -> None:
@@ -107,6 +139,7 @@ def refresh_email(*, now: datetime.datetime | None = None) -> int:
             return 0
         stale = sorted({day for _, day in marks})
         for day in stale:
-            rebuild_email(first=day, last=day)
+            _recount_email(day, day)
+        derive_email(stale)
         EmailStale.objects.filter(pk__in=[pk for pk, _ in marks]).delete()
     return len(stale)

@@ -1,8 +1,12 @@
 """What the reports keep beside the raw rows: chats turned away (they leave no conversation behind) and the daily
 rollup the report pages read, so that a year's report never scans every conversation. See docs/reports.md."""
 
+from typing import ClassVar
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from loket.reports import levels
 
 
 class TurnedAway(models.Model):
@@ -48,6 +52,34 @@ class ChatCounts(models.Model):
         abstract = True
 
 
+class Levelled(models.Model):
+    """A rollup whose durations are also kept in two levels (see levels.py), for the reports that add up many groups
+    over long periods. `fill_levels` makes them from the flat histograms before the row is stored."""
+
+    coarse = models.JSONField(default=dict)
+    fine = models.JSONField(default=dict)
+
+    LEVELLED: ClassVar[tuple[str, ...]] = ()  # the flat histograms, numbered by their place here
+    SCALE: ClassVar[int] = 1  # see levels.bucket
+
+    class Meta:
+        abstract = True
+
+    def fill_levels(self) -> None:
+        self.coarse, self.fine = levels.split([getattr(self, name) for name in self.LEVELLED], self.SCALE)
+
+
+class ChatAgentCounts(ChatCounts, Levelled):
+    """Per team and agent (none: not answered), for the report per agent."""
+
+    agent_id = models.IntegerField(_("agent"), null=True, blank=True)
+
+    LEVELLED = ("waits", "first_responses", "handle_times")
+
+    class Meta:
+        abstract = True
+
+
 class ChatDay(ChatCounts):
     """Per day, team, topic and language: what the months and the day figures below are added up from, and what a
     report reads for the days around whole months. Its size does not grow with the number of chats or agents (a year
@@ -70,12 +102,10 @@ class ChatDay(ChatCounts):
         return f"{self.day} team {self.team_id}"
 
 
-class ChatAgentDay(ChatCounts):
+class ChatAgentDay(ChatAgentCounts):
     """Per day, team and agent (none: not answered), for the report per agent."""
 
     wagtail_reference_index_ignore = True
-
-    agent_id = models.IntegerField(_("agent"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("chat day of an agent")
@@ -104,12 +134,10 @@ class ChatMonth(ChatCounts):
         return f"{self.day:%Y-%m} team {self.team_id}"
 
 
-class ChatAgentMonth(ChatCounts):
+class ChatAgentMonth(ChatAgentCounts):
     """The ChatAgentDay rows of one month added up (`day`: its first day)."""
 
     wagtail_reference_index_ignore = True
-
-    agent_id = models.IntegerField(_("agent"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("chat month of an agent")
@@ -120,13 +148,11 @@ class ChatAgentMonth(ChatCounts):
         return f"{self.day:%Y-%m} agent {self.agent_id}"
 
 
-class ChatAgentQuarter(ChatCounts):
+class ChatAgentQuarter(ChatAgentCounts):
     """The ChatAgentMonth rows of one quarter added up (`day`: its first day): a year of agents reads some 5 rows per
     agent instead of 12, and a quarter's histograms hold hardly more entries than a month's."""
 
     wagtail_reference_index_ignore = True
-
-    agent_id = models.IntegerField(_("agent"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("chat quarter of an agent")
@@ -224,18 +250,28 @@ class EmailDay(EmailCounts):
         return str(self.day)
 
 
-class EmailGroupDay(EmailCounts):
-    """Per day, topic, language and assignee, for the reports by those. The durations are kept as {hours with one
+class EmailGroupCounts(EmailCounts, Levelled):
+    """Per topic, language and assignee, for the reports by those. The durations are kept as {hours with one
     decimal: count}: the reports show percentiles in those units, and a percentile of rounded values is the rounded
     percentile (rounding keeps the order), so they stay exact over any period."""
-
-    wagtail_reference_index_ignore = True
 
     topic_id = models.IntegerField(_("topic"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=8)
     assignee_id = models.IntegerField(_("assigned to"), null=True, blank=True)
     first_responses = models.JSONField(default=dict)
     resolutions = models.JSONField(default=dict)
+
+    LEVELLED = ("first_responses", "resolutions")
+    SCALE = 10  # tenths of an hour
+
+    class Meta:
+        abstract = True
+
+
+class EmailGroupDay(EmailGroupCounts):
+    """Per day: what the months and quarters are added up from, and what a report reads for the days around them."""
+
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("e-mail day per topic")
@@ -244,6 +280,34 @@ class EmailGroupDay(EmailCounts):
 
     def __str__(self) -> str:
         return f"{self.day} topic {self.topic_id}"
+
+
+class EmailGroupMonth(EmailGroupCounts):
+    """The EmailGroupDay rows of one month added up (`day`: its first day)."""
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("e-mail month per topic")
+        verbose_name_plural = _("e-mail months per topic")
+        indexes = [models.Index(fields=["day"])]
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m} topic {self.topic_id}"
+
+
+class EmailGroupQuarter(EmailGroupCounts):
+    """The EmailGroupMonth rows of one quarter added up (`day`: its first day)."""
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("e-mail quarter per topic")
+        verbose_name_plural = _("e-mail quarters per topic")
+        indexes = [models.Index(fields=["day"])]
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m} topic {self.topic_id}"
 
 
 class EmailFlow(models.Model):

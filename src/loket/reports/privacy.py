@@ -62,6 +62,32 @@ register(
         keep_reason=STAFF,
         retention_note=_("no limit yet (counts only)"),
     ),
+    Kind(
+        model=models.EmailGroupMonth,
+        what=_("Per month, topic, language and assignee: the e-mail days added up."),
+        why="The e-mail reports over long periods, by topic and by person.",
+        who="people with the reports role",
+        find=lambda person: models.EmailGroupMonth.objects.filter(
+            assignee_id__in=get_user_model().objects.filter(email__iexact=person.email).values("pk")
+        ),
+        fields=("day", "topic_id", "language", "received", "answered", "closed"),
+        erasure=Erasure.KEEP,
+        keep_reason=STAFF,
+        retention_note=_("no limit yet (counts only)"),
+    ),
+    Kind(
+        model=models.EmailGroupQuarter,
+        what=_("Per quarter, topic, language and assignee: the e-mail months added up."),
+        why="The e-mail reports over long periods, by topic and by person.",
+        who="people with the reports role",
+        find=lambda person: models.EmailGroupQuarter.objects.filter(
+            assignee_id__in=get_user_model().objects.filter(email__iexact=person.email).values("pk")
+        ),
+        fields=("day", "topic_id", "language", "received", "answered", "closed"),
+        erasure=Erasure.KEEP,
+        keep_reason=STAFF,
+        retention_note=_("no limit yet (counts only)"),
+    ),
 )
 
 no_personal_data(

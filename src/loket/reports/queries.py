@@ -18,6 +18,7 @@ from loket.audit.models import AuditEntry
 from loket.chat import queries as chat_queries
 from loket.chat.models import Agent, Conversation, Message, QueueEntry
 from loket.reports import definitions as d
+from loket.reports import levels
 from loket.reports.models import (
     ChatAgentDay,
     ChatAgentMonth,
@@ -30,6 +31,8 @@ from loket.reports.models import (
     EmailDay,
     EmailFlow,
     EmailGroupDay,
+    EmailGroupMonth,
+    EmailGroupQuarter,
     TurnedAway,
 )
 
@@ -276,11 +279,11 @@ class Figures:
     HISTOGRAMS = ("ratings", "waits", "first_responses", "handle_times")
     PERCENTILES = ("wait_p50", "wait_p90", "first_response_p50", "handle_p50")
 
-    def add(self, row: ChatCounts) -> None:
+    def add(self, row: ChatCounts, histograms: tuple[str, ...] = HISTOGRAMS) -> None:
         assert not self.ready
         for name in self.COUNTS:
             setattr(self, name, getattr(self, name) + getattr(row, name))
-        for name in self.HISTOGRAMS:
+        for name in histograms:
             mine = getattr(self, name)
             for value, count in getattr(row, name).items():
                 mine[int(value)] = mine.get(int(value), 0) + count
@@ -371,9 +374,21 @@ CHAT_COLUMNS = ("day", "team_id", "topic_id", "language", "agent_id")  # what ch
 Ranges = list[tuple[datetime.date, datetime.date]]
 
 
+def _where(ranges: Ranges, team_id: int | None, every_team: bool | None) -> tuple[str, list[Any]]:
+    """SQL over a rollup row `r`: its day in one of the ranges, of the team, of every team together or not."""
+    where = "(" + " OR ".join("(r.day >= %s AND r.day <= %s)" for _ in ranges) + ")"
+    params: list[Any] = [day for pair in ranges for day in pair]
+    if team_id is not None:
+        where, params = where + " AND r.team_id = %s", [*params, team_id]
+    if every_team is not None:
+        where, params = where + " AND r.every_team = %s", [*params, every_team]
+    return where, params
+
+
 def _merged_chat(
-    parts: list[tuple[type[Any], Ranges, int]], by: tuple[str, ...], team_id: int | None, every_team: bool | None = None
-) -> dict[tuple[Any, ...], Figures]:
+    parts: list[tuple[type[Any], Ranges, int]], by: tuple[str, ...], team_id: int | None,
+    every_team: bool | None = None, histograms: tuple[str, ...] = Figures.HISTOGRAMS,
+) -> dict[tuple[Any, ...], Figures]:  # fmt: skip
     """The figures per group of stored rows: of each part (model, day ranges, sign: 1 to add, -1 to take away) the
     rows whose day is in one of its ranges (and, for the models per team, that are or are not those of every team
     together). Counts are summed per part; the histograms of all parts are merged by one query, so that their
@@ -390,14 +405,11 @@ def _merged_chat(
         if not ranges:
             continue
         stored = model.objects.filter(Q.create([Q(day__gte=a, day__lte=b) for a, b in ranges], connector=Q.OR))
-        where = "(" + " OR ".join("(r.day >= %s AND r.day <= %s)" for _ in ranges) + ")"
-        where_params: list[Any] = [day for pair in ranges for day in pair]
         if team_id is not None:
             stored = stored.filter(team_id=team_id)
-            where, where_params = where + " AND r.team_id = %s", [*where_params, team_id]
         if every_team is not None:
             stored = stored.filter(every_team=every_team)
-            where, where_params = where + " AND r.every_team = %s", [*where_params, every_team]
+        where, where_params = _where(ranges, team_id, every_team)
         sums = stored.values(*by).annotate(**{name: Sum(name) for name in Figures.COUNTS}) if by else [
             stored.aggregate(**{name: Sum(name) for name in Figures.COUNTS})
         ]  # fmt: skip
@@ -406,7 +418,8 @@ def _merged_chat(
                 figures = found.setdefault(tuple(row[c] for c in by), Figures())
                 for name in Figures.COUNTS:
                     setattr(figures, name, getattr(figures, name) + sign * row[name])
-        for number, name in enumerate(Figures.HISTOGRAMS):  # numbers and values as integers: cheaper to group
+        for name in histograms:  # numbers and values as integers: cheaper to group
+            number = Figures.HISTOGRAMS.index(name)
             selects.append(
                 f"SELECT {columns}{number} AS name, CAST(h.key AS integer) AS value, "  # noqa: S608
                 f"{int(sign)} * CAST(h.value AS integer) AS n FROM {model._meta.db_table} r, {each}(r.{name}) h "
@@ -483,19 +496,58 @@ CHAT_LEVELS: dict[str, dict[str, type[Any]]] = {
 }
 
 
-def _merged_period(
-    rollup: str, by: tuple[str, ...], first: datetime.date, last: datetime.date, team_id: int | None
-) -> dict[tuple[Any, ...], Figures]:
-    """The figures of a period from the coarsest rows that add up to it (see pieces()), the histograms of all of
-    them added up by one query. The rollup per team holds rows per team and for every team together: a total
-    without a team reads the latter."""
-    models = CHAT_LEVELS[rollup]
-    every_team = (by == () and team_id is None) if rollup == "team" else None
+def _period_parts(
+    models: dict[str, type[Any]], first: datetime.date, last: datetime.date
+) -> list[tuple[type[Any], Ranges, int]]:
+    """The rows (model, day ranges, sign) that add up to a period, coarsest first (see pieces())."""
     ranges: dict[tuple[str, int], Ranges] = {}
     for level, a, b, sign in pieces(first, last, tuple(models)[:-1]):
         ranges.setdefault((level, sign), []).append((a, b))
-    parts = [(models[level], spans, sign) for (level, sign), spans in ranges.items()]
-    found = _merged_chat(parts, by, team_id, every_team)
+    return [(models[level], spans, sign) for (level, sign), spans in ranges.items()]
+
+
+def _merged_period(
+    rollup: str, by: tuple[str, ...], first: datetime.date, last: datetime.date, team_id: int | None
+) -> dict[tuple[Any, ...], Figures]:
+    """The figures of a period from the coarsest rows that add up to it, the histograms of all of them added up by
+    one query. The rollup per team holds rows per team and for every team together: a total without a team reads
+    the latter."""
+    every_team = (by == () and team_id is None) if rollup == "team" else None
+    found = _merged_chat(_period_parts(CHAT_LEVELS[rollup], first, last), by, team_id, every_team)
+    return {key: f for key, f in found.items() if any(getattr(f, name) for name in Figures.COUNTS)}
+
+
+# The percentiles of the agents' rollup, by the number of its histogram in ChatAgentCounts.LEVELLED.
+AGENT_PERCENTILES = {"wait_p50": (0, 50), "wait_p90": (0, 90), "first_response_p50": (1, 50), "handle_p50": (2, 50)}
+
+
+def _agent_figures(
+    by: tuple[str, ...], first: datetime.date, last: datetime.date, team_id: int | None, live: list[ChatAgentDay]
+) -> dict[tuple[Any, ...], Figures]:
+    """Per agent (or team and agent): counts and ratings as _merged_period's, the percentiles from the two-level
+    histograms (levels.py), so that a year of forty agents adds up some 10,000 buckets instead of 290,000 values.
+    `live`: today's rows. The figures come with their percentiles ready."""
+    parts = _period_parts(CHAT_LEVELS["agent"], first, last)
+    found = _merged_chat(parts, by, team_id, histograms=("ratings",))
+    for row in live:
+        found.setdefault(tuple(getattr(row, column) for column in by), Figures()).add(row, histograms=("ratings",))
+    wanted: dict[int, list[float]] = {}
+    for number, p in AGENT_PERCENTILES.values():
+        wanted.setdefault(number, []).append(p)
+    ready = levels.percentiles(
+        [levels.Part(model._meta.db_table, *_where(ranges, team_id, None), sign) for model, ranges, sign in parts],
+        [(f"r.{column}", "varchar(8)" if column == "language" else "integer") for column in by],
+        wanted,
+        scale=ChatAgentDay.SCALE,
+        value=int,
+        live=[
+            (tuple(getattr(row, column) for column in by), [getattr(row, name) for name in ChatAgentDay.LEVELLED])
+            for row in live
+        ],
+    )
+    for key, f in found.items():
+        mine = ready.get(key, {})
+        f.ready = {name: mine.get(number, {}).get(p) for name, (number, p) in AGENT_PERCENTILES.items()}
     return {key: f for key, f in found.items() if any(getattr(f, name) for name in Figures.COUNTS)}
 
 
@@ -524,20 +576,24 @@ def chat_figures(
     """The chat figures of a period per group (`by`: columns of CHAT_COLUMNS; none: one group, the whole period,
     keyed by ()), today's counted now. Per day (and team) from ChatDayFigures; else from the coarsest rollup rows
     that add up to the period (CHAT_LEVELS: the total and per team from ChatTeamMonth and ChatDayFigures, per agent
-    from ChatAgentQuarter, ChatAgentMonth and ChatAgentDay, else ChatMonth and ChatDay), histograms merged by the
-    database. The same
-    figures as chat_days' rows grouped in Python, without reading a histogram into Python."""
+    from ChatAgentQuarter, ChatAgentMonth and ChatAgentDay with their percentiles from two levels, else ChatMonth
+    and ChatDay), histograms merged by the database. The same figures as chat_days' rows grouped in Python, without
+    reading a histogram into Python."""
     current = today(now)
     stored_last = min(last, current - datetime.timedelta(days=1))
+    live = [
+        row
+        for row in (todays_rollups(current)[1 if per_agent else 0] if first <= current <= last else [])
+        if team_id is None or row.team_id == team_id
+    ]
     if "day" in by:
         found = _day_figures(by, first, stored_last, team_id)
+    elif per_agent:
+        return _agent_figures(by, first, stored_last, team_id, live)  # type: ignore[arg-type]
     else:
-        rollup = "agent" if per_agent else "team" if by in ((), ("team_id",)) else "topic"
-        found = _merged_period(rollup, by, first, stored_last, team_id)
-    if first <= current <= last:
-        for row in todays_rollups(current)[1 if per_agent else 0]:
-            if team_id is None or row.team_id == team_id:
-                found.setdefault(tuple(getattr(row, column) for column in by), Figures()).add(row)
+        found = _merged_period("team" if by in ((), ("team_id",)) else "topic", by, first, stored_last, team_id)
+    for row in live:
+        found.setdefault(tuple(getattr(row, column) for column in by), Figures()).add(row)
     return found
 
 
@@ -749,67 +805,109 @@ def email_days(first: datetime.date, last: datetime.date) -> dict[datetime.date,
 
 @dataclass
 class EmailFigures:
-    """The e-mail figures of a group of cases (a topic, a language, an assignee) over a period."""
+    """The e-mail figures of a group of cases (a topic, a language, an assignee) over a period (hours)."""
 
     received: int = 0
     by_form: int = 0
     answered: int = 0
     closed: int = 0
-    first_responses: Counter[float] = field(default_factory=Counter)
-    resolutions: Counter[float] = field(default_factory=Counter)
-
-    def add(self, other: "EmailFigures") -> None:
-        self.received += other.received
-        self.by_form += other.by_form
-        self.answered += other.answered
-        self.closed += other.closed
-        self.first_responses.update(other.first_responses)
-        self.resolutions.update(other.resolutions)
+    first_response_p50: float | None = None
+    first_response_p90: float | None = None
+    resolution_p50: float | None = None
+    resolution_p90: float | None = None
 
 
 EMAIL_GROUPS = ("topic_id", "language", "assignee_id")
+EMAIL_COUNTS = ("received", "by_form", "answered", "closed")
+EMAIL_LEVELS: dict[str, type[Any]] = {"quarter": EmailGroupQuarter, "month": EmailGroupMonth, "day": EmailGroupDay}
+# The percentiles, by the number of their histogram in EmailGroupCounts.LEVELLED.
+EMAIL_PERCENTILES = {
+    "first_response_p50": (0, 50), "first_response_p90": (0, 90), "resolution_p50": (1, 50), "resolution_p90": (1, 90),
+}  # fmt: skip
 
 
-def _merged_durations(column: str, histogram: str, first: datetime.date, last: datetime.date) -> Any:
-    """(group, hours, count) of the stored rows' histograms, added up by the database rather than decoded and added
-    in Python (bench/reports: a year's rows hold some 235,000 entries per histogram)."""
-    from django.db import connection
+def _email_group(column: str) -> tuple[str, str]:
+    """The SQL (over a rollup row `r`) and type of a group: an assignee who was removed is nobody, as the raw rows
+    say once the user is gone."""
+    from django.contrib.auth import get_user_model
 
-    assert column in EMAIL_GROUPS and histogram in ("first_responses", "resolutions")  # names, never input
-    each = "jsonb_each_text" if connection.vendor == "postgresql" else "json_each"
-    table = EmailGroupDay._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT r.{column}, h.key, SUM(CAST(h.value AS integer)) FROM {table} r, {each}(r.{histogram}) h"  # noqa: S608
-            f" WHERE r.day >= %s AND r.day <= %s GROUP BY r.{column}, h.key",
-            [first, last],
-        )
-        return cursor.fetchall()
+    assert column in EMAIL_GROUPS  # names, never input
+    if column == "language":
+        return "r.language", "varchar(8)"
+    if column == "assignee_id":
+        users = get_user_model()._meta
+        known = f"SELECT {users.pk.column} FROM {users.db_table}"  # noqa: S608 - names of the model, never input
+        return f"CASE WHEN r.assignee_id IN ({known}) THEN r.assignee_id END", "integer"
+    return f"r.{column}", "integer"
 
 
 def email_groups(first: datetime.date, last: datetime.date, column: str) -> dict[Any, EmailFigures]:
-    """The e-mail figures of a period per topic_id, language or assignee_id of the rollup rows."""
-    from django.db.models import Sum
+    """The e-mail figures of a period per topic_id, language or assignee_id of the rollup rows: from the coarsest
+    rows that add up to the period (quarters, months, days), the percentiles from their two-level histograms."""
+    from django.contrib.auth import get_user_model
 
     first, stored_last, live = _until_yesterday(first, last)
+    expression, kind = _email_group(column)
+    parts = [
+        levels.Part(model._meta.db_table, *_where(ranges, None, None), sign)
+        for model, ranges, sign in _period_parts(EMAIL_LEVELS, first, stored_last)
+    ]
     found: dict[Any, EmailFigures] = {}
-    stored = EmailGroupDay.objects.filter(day__gte=first, day__lte=stored_last).values(column)
-    for row in stored.annotate(*(Sum(name) for name in ("received", "by_form", "answered", "closed"))):
-        found[row[column]] = EmailFigures(
-            row["received__sum"], row["by_form__sum"], row["answered__sum"], row["closed__sum"]
-        )
-    for histogram in ("first_responses", "resolutions"):
-        for key, hours, count in _merged_durations(column, histogram, first, stored_last):
-            getattr(found[key], histogram)[float(hours)] += count
-    if live:
-        for today_row in todays_email(today()).groups:
-            figures = EmailFigures(
-                today_row.received, today_row.by_form, today_row.answered, today_row.closed,
-                Counter({float(k): v for k, v in today_row.first_responses.items()}),
-                Counter({float(k): v for k, v in today_row.resolutions.items()}),
-            )  # fmt: skip
-            found.setdefault(getattr(today_row, column), EmailFigures()).add(figures)
-    return found
+    if parts:
+        selects = [
+            f"SELECT {expression} AS g, "  # noqa: S608
+            + ", ".join(f"{int(part.sign)} * r.{name} AS {name}" for name in EMAIL_COUNTS)
+            + f" FROM {part.table} r WHERE {part.where}"
+            for part in parts
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT g, {', '.join(f'SUM({name})' for name in EMAIL_COUNTS)} "  # noqa: S608
+                f"FROM ({' UNION ALL '.join(selects)}) parts GROUP BY g",
+                [v for part in parts for v in part.params],
+            )
+            for key, *counts in cursor.fetchall():
+                found[key] = EmailFigures(*(int(c) for c in counts))
+    live_rows = [(getattr(row, column), row) for row in (todays_email(today()).groups if live else [])]
+    if column == "assignee_id":
+        users = set(get_user_model().objects.filter(pk__in={key for key, _ in live_rows}).values_list("pk", flat=True))
+        live_rows = [(key if key in users else None, row) for key, row in live_rows]
+    for key, row in live_rows:
+        figures = found.setdefault(key, EmailFigures())
+        for name in EMAIL_COUNTS:
+            setattr(figures, name, getattr(figures, name) + getattr(row, name))
+    wanted: dict[int, list[float]] = {}
+    for number, p in EMAIL_PERCENTILES.values():
+        wanted.setdefault(number, []).append(p)
+    ready = levels.percentiles(
+        parts, [(expression, kind)], wanted, scale=EmailGroupDay.SCALE, value=float,
+        live=[((key,), [getattr(row, name) for name in EmailGroupDay.LEVELLED]) for key, row in live_rows],
+    )  # fmt: skip
+    for key, figures in found.items():
+        mine = ready.get((key,), {})
+        for name, (number, p) in EMAIL_PERCENTILES.items():
+            setattr(figures, name, mine.get(number, {}).get(p))
+    return {key: f for key, f in found.items() if f.received}
+
+
+def email_unit_rows(model: type[Any], source: type[Any], start: datetime.date, following: datetime.date) -> list[Any]:
+    """Rows of `model` (not saved) for the unit from `start` to the day before `following`, added up per topic,
+    language and assignee from `source`'s rows (a month: some 300 rows of 60 values each; adding them up here is
+    cheaper than expanding them in the database)."""
+    found: dict[tuple[Any, ...], Any] = {}
+    for row in source.objects.filter(day__gte=start, day__lt=following).defer("coarse", "fine"):
+        key = (row.topic_id, row.language, row.assignee_id)
+        if key not in found:
+            found[key] = model(day=start, topic_id=row.topic_id, language=row.language, assignee_id=row.assignee_id,
+                               first_responses={}, resolutions={})  # fmt: skip
+        unit = found[key]
+        for name in EMAIL_COUNTS:
+            setattr(unit, name, getattr(unit, name) + getattr(row, name))
+        for name in unit.LEVELLED:
+            mine = getattr(unit, name)
+            for value, count in getattr(row, name).items():
+                mine[value] = mine.get(value, 0) + count
+    return list(found.values())
 
 
 def email_backlog(first: datetime.date, last: datetime.date) -> list[tuple[int, float | None]]:

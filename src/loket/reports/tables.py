@@ -200,12 +200,6 @@ def hour_table(rows: list[ChatDay]) -> tuple[Table, list[list[list[int]]]]:
 EMAIL_BREAKDOWNS = ("day", "topic", "language", "agent")
 
 
-def _percentiles(counts: dict[float, int]) -> tuple[float | None, float | None]:
-    from loket.reports import definitions as d
-
-    return d.percentile(counts, 50), d.percentile(counts, 90)
-
-
 def email_table(first: datetime.date, last: datetime.date, breakdown: str) -> Table:
     """Cases received per day, topic, language or assignee, with first response and resolution times (hours), from
     the e-mail rollup (queries.email_days, queries.email_groups)."""
@@ -225,21 +219,16 @@ def email_table(first: datetime.date, last: datetime.date, breakdown: str) -> Ta
     else:
         column = {"topic": "topic_id", "language": "language", "agent": "assignee_id"}[breakdown]
         groups = queries.email_groups(first, last, column)
-        if breakdown == "agent":  # a removed user's cases are nobody's, as the raw rows say once it is gone
-            users = get_user_model().objects.filter(pk__in=[k for k in groups if isinstance(k, int)])
-            names = {user.pk: user.get_full_name() or user.get_username() for user in users}
-            merged: dict[Hashable, queries.EmailFigures] = {}
-            for k, figures in groups.items():
-                merged.setdefault(k if k in names else None, queries.EmailFigures()).add(figures)
-            groups = merged  # type: ignore[assignment]
         for k, f in groups.items():
             cells[k] = [
-                f.received, f.by_form, f.received - f.by_form, f.answered, *_percentiles(f.first_responses),
-                f.closed, *_percentiles(f.resolutions),
+                f.received, f.by_form, f.received - f.by_form, f.answered, f.first_response_p50, f.first_response_p90,
+                f.closed, f.resolution_p50, f.resolution_p90,
             ]  # fmt: skip
         keys = list(groups)
-        if breakdown == "agent":
-            labels = {k: names[k] if k is not None else _("Nobody") for k in keys}  # type: ignore[index]
+        if breakdown == "agent":  # a removed user's cases are nobody's (queries.email_groups)
+            users = get_user_model().objects.filter(pk__in=[k for k in keys if isinstance(k, int)])
+            names = {user.pk: user.get_full_name() or user.get_username() for user in users}
+            labels = {k: names.get(k, _("Nobody")) for k in keys}  # type: ignore[call-overload]
         else:
             labels = _labels(breakdown, keys)
     label = {"day": _("Day"), "topic": _("Topic"), "language": _("Language"), "agent": _("Assigned to")}[breakdown]
