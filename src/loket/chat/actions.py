@@ -4,12 +4,13 @@ Each change commits before anyone is told (events.py). Assignment runs whenever 
 arrives, an agent becomes available, a chat ends or is handed back), never on a polling timer."""
 
 import datetime
+import json
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -198,6 +199,75 @@ def _store_at_once(conversation_id: int, author: str, text: str, client_id: str,
     events.to_conversation(conversation_id, conversation_agent_id, protocol.message_frame(message))
     message_stored_on_commit(author)
     return message
+
+
+# Several messages of different conversations in one statement: as _AT_ONCE, with the messages as rows of a JSON
+# parameter. A conversation's row can be numbered once per statement, so each statement holds at most one message
+# of a conversation.
+_MANY_AT_ONCE = """
+WITH input AS (
+    SELECT * FROM jsonb_to_recordset(CAST(%(input)s AS jsonb))
+        AS x(i integer, conversation integer, author text, agent integer, text text, client_id text)
+), numbered AS (
+    UPDATE chat_conversation c SET last_seq = c.last_seq + 1
+    FROM input
+    WHERE c.id = input.conversation AND c.status <> 'ended' AND (
+        input.author <> 'agent' OR c.agent_id = input.agent OR EXISTS (
+            SELECT 1 FROM chat_conversation_supervisors s
+            WHERE s.conversation_id = c.id AND s.agent_id = input.agent))
+    RETURNING input.i, c.id, c.last_seq, c.agent_id, input.author, input.agent, input.text, input.client_id
+), stored AS (
+    INSERT INTO chat_message (conversation_id, seq, author, agent_id, text, client_id, created_at)
+    SELECT id, last_seq, author, agent, text, client_id, %(now)s FROM numbered
+    RETURNING id, conversation_id
+)
+SELECT numbered.i, stored.id, numbered.last_seq, numbered.agent_id
+FROM stored JOIN numbered ON numbered.id = stored.conversation_id
+"""
+
+Posting = tuple[int, str, str, str, Agent | None]  # post_message's conversation_id, author, text, client_id, agent
+
+
+def post_messages(calls: list[Posting]) -> list[Message | ChatError]:
+    """post_message for messages that arrived together (the chat's consumers gather them: one statement and one
+    commit for a burst instead of one each). Each answer is the message, or the ChatError post_message raised for it.
+    What the one statement does not store (a resend, an ended chat or one that is not the agent's, a second message
+    of the same conversation, or all of them when the statement fails) goes through post_message one by one, in the
+    order it came, after the statement: a conversation's messages keep their order."""
+    found: list[Message | ChatError | None] = [None] * len(calls)
+    if connection.vendor == "postgresql" and not connection.in_atomic_block and len(calls) > 1:
+        first: dict[int, int] = {}
+        for i, (conversation_id, *_rest) in enumerate(calls):
+            first.setdefault(conversation_id, i)
+        now = timezone.now()
+        rows = [
+            {"i": i, "conversation": c, "author": a, "agent": agent.pk if agent else None, "text": t, "client_id": k}
+            for i, (c, a, t, k, agent) in ((i, calls[i]) for i in first.values())
+        ]
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(_MANY_AT_ONCE, {"input": json.dumps(rows), "now": now})
+                stored = cursor.fetchall()
+        except DatabaseError:  # a resend among them (or text PostgreSQL refuses): each alone decides
+            stored = []
+        for i, pk, seq, conversation_agent_id in stored:
+            conversation_id, author, text, client_id, agent = calls[i]
+            message = Message(
+                pk=pk, conversation_id=conversation_id, seq=seq, author=author, agent=agent, text=text,
+                client_id=client_id, created_at=now,
+            )  # fmt: skip
+            events.to_conversation(conversation_id, conversation_agent_id, protocol.message_frame(message))
+            message_stored_on_commit(author)
+            found[i] = message
+    for i, (conversation_id, author, text, client_id, agent) in enumerate(calls):
+        if found[i] is None:
+            try:
+                found[i] = post_message(
+                    conversation_id=conversation_id, author=author, text=text, client_id=client_id, agent=agent
+                )
+            except ChatError as error:
+                found[i] = error
+    return found  # type: ignore[return-value]
 
 
 @transaction.atomic

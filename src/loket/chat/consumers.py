@@ -213,11 +213,14 @@ class Connection(AsyncWebsocketConsumer):
     async def handle(self, frame: Frame) -> None:
         raise NotImplementedError
 
-    async def post(self, store: Callable[[], Message], ack: dict[str, Any]) -> None:
-        """Store a message and acknowledge it: the `ack` goes out before the message's own echo from the hub."""
+    async def post(self, posting: actions.Posting, ack: dict[str, Any]) -> None:
+        """Store a message and acknowledge it: the `ack` goes out before the message's own echo from the hub. The
+        messages that arrive together in a process are stored together (`_posting`)."""
         self.held = []
         try:
-            message = await db(store)()
+            message = await _posting(posting)
+            if isinstance(message, actions.ChatError):
+                raise message
             self.held.insert(0, {"type": "ack", **ack, "seq": message.seq})
         finally:
             self.release()
@@ -265,12 +268,7 @@ class VisitorConsumer(Connection):
         if frame.type == "message":
             text, client_id = frame.text(), frame.string("client_id", limit=64)
             _limited("chat-message", f"visitor:{conversation}", here=True)
-            await self.post(
-                lambda: actions.post_message(
-                    conversation_id=conversation, author=Message.Author.VISITOR, text=text, client_id=client_id
-                ),
-                {"client_id": client_id},
-            )
+            await self.post((conversation, Message.Author.VISITOR, text, client_id, None), {"client_id": client_id})
         elif frame.type == "typing":
             active = frame.boolean("active")
             if _signal_allowed(f"visitor:{conversation}"):
@@ -363,6 +361,7 @@ def _visitors_resuming(wanted: list[tuple[str, int]]) -> list[tuple[Conversation
 
 
 _resuming = Batched(_visitors_resuming)
+_posting = Batched(actions.post_messages)
 _states = Batched(queries.states_after)
 
 
@@ -457,12 +456,9 @@ class AgentConsumer(Connection):
         if frame.type == "message":
             text, client_id = frame.text(), frame.string("client_id", limit=64)
             await self.post(
-                lambda: actions.post_message(
-                    conversation_id=conversation, author=Message.Author.AGENT, text=text, client_id=client_id,
-                    agent=agent,
-                ),
+                (conversation, Message.Author.AGENT, text, client_id, agent),
                 {"conversation": conversation, "client_id": client_id},
-            )  # fmt: skip
+            )
         elif frame.type == "note":
             text, client_id = frame.text(), frame.string("client_id", limit=64)
             supervisor = self.supervisor
