@@ -7,7 +7,7 @@ import pytest
 from loket.chat import actions as chat_actions
 from loket.chat.models import Agent, Conversation, QueueEntry
 from loket.reports import actions, definitions, queries
-from loket.reports.models import ChatDay, TurnedAway
+from loket.reports.models import ChatAgentDay, ChatDay, TurnedAway
 from tests.reports.conftest import local, make_chat
 
 DAY = datetime.date(2026, 11, 2)
@@ -124,3 +124,20 @@ def test_percentiles_are_nearest_rank_over_whole_seconds():
     assert (
         definitions.seconds(local(2026, 1, 1, 0, 0), local(2026, 1, 1, 0, 1) - datetime.timedelta(microseconds=1)) == 59
     )
+
+
+def test_a_chat_taken_then_moved_back_to_a_queue_and_ended_there_stays_its_agents(team, other_team, topic, agent):
+    """Its agent is the one who last had it (docs/reports.md), not "not answered": moving it to a team's queue
+    clears the conversation's agent, so the report reads who took it from the audit trail."""
+    chat_actions.set_availability(agent=agent, status=Agent.Status.AVAILABLE)
+    conversation = chat_actions.start_conversation(topic=topic, language="nl", text="Hallo")
+    assert conversation.agent_id == agent.pk
+    chat_actions.transfer(conversation_id=conversation.pk, agent=agent, to_team=other_team.pk)
+    assert Conversation.objects.get(pk=conversation.pk).agent_id is None
+    chat_actions.end_conversation(conversation_id=conversation.pk, ending=Conversation.Ending.VISITOR)
+    current = queries.today()
+    per_agent = queries.chat_figures(current, current, ("agent_id",), per_agent=True)
+    assert list(per_agent) == [(agent.pk,)]
+    assert (per_agent[(agent.pk,)].offered, per_agent[(agent.pk,)].answered) == (1, 1)
+    actions.rebuild(first=current, last=current)  # the stored rows say the same
+    assert {row.agent_id for row in ChatAgentDay.objects.filter(day=current)} == {agent.pk}

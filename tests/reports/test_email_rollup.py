@@ -156,3 +156,41 @@ def test_a_service_mail_made_after_its_case_was_committed_marks_again(topic, dja
     assert list(EmailStale.objects.values_list("day", flat=True)) == [DAY]
     assert figures(DAY)[:1] == (1,)
     assert queries.email_days(DAY, DAY)[DAY].by_form == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_recounts_at_once_take_turns_and_count_each_case_once(topic):
+    """Two supervisors open the e-mail report while cases change: each recounts the same month. The second must not
+    delete before the first wrote, or both keep their rows (found from outside on PostgreSQL)."""
+    import threading
+    import time
+
+    from django.db import connection, transaction
+
+    from loket.reports.models import EmailGroupMonth
+
+    received(topic, local(2026, 2, 4, 9, 0), n=1)
+    received(topic, local(2026, 2, 10, 9, 0), n=2)
+    errors = []
+
+    def recount(day: datetime.date, hold: float) -> None:
+        try:
+            with transaction.atomic():
+                actions.rebuild_email(first=day, last=day)
+                time.sleep(hold)  # the first one still holds its transaction when the second starts
+        except Exception as error:  # pragma: no cover - shown by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    first = threading.Thread(target=recount, args=(datetime.date(2026, 2, 10), 1.0))
+    second = threading.Thread(target=recount, args=(datetime.date(2026, 2, 4), 0.0))
+    first.start()
+    time.sleep(0.3)
+    second.start()
+    first.join()
+    second.join()
+    assert errors == []
+    assert EmailGroupMonth.objects.filter(day=datetime.date(2026, 2, 1)).count() == 1
+    groups = queries.email_groups(datetime.date(2026, 2, 1), datetime.date(2026, 2, 28), "topic_id")
+    assert groups[topic.pk].received == 2

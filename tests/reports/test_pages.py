@@ -120,6 +120,17 @@ def test_formula_like_text_is_neutralised_in_csv_and_xlsx(supervisor, november, 
     assert not [cell for cell in cells if cell.data_type == "f"]
 
 
+def test_control_characters_in_a_name_become_spaces_in_xlsx_and_stay_in_csv(supervisor, november, team):
+    """A vertical tab (a soft line break pasted from a word processor) in a team's name: a workbook cannot hold it."""
+    Team.objects.filter(pk=team.pk).update(name_nl="Team\x0bA\x01", name_en="Team\x0bA\x01")
+    response = supervisor.get("/console/reports/chat/table.xlsx?from=2026-11-02&to=2026-11-03&by=team")
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert "Team A " in [cell.value for row in sheet.iter_rows() for cell in row]
+    csv_table = rows_of(supervisor.get("/console/reports/chat/table.csv?from=2026-11-02&to=2026-11-03&by=team"))
+    assert csv_table[1][0] == "Team\x0bA\x01"
+
+
 @pytest.mark.parametrize("by", ["team", "topic", "agent", "language", "day", "hour"])
 def test_the_chat_report_shows_figures_chart_and_table_for_each_breakdown(supervisor, november, by):
     response = supervisor.get(f"/console/reports/?period=range&from=2026-11-02&to=2026-11-03&by={by}")

@@ -3,7 +3,7 @@
 import datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from loket.chat import queries as chat_queries
@@ -28,6 +28,17 @@ from loket.reports.models import (
 
 # Chats that end, are rated or transferred after midnight change the days before: the daily task recounts these.
 RECOUNT_DAYS = 3
+RECOUNT_LOCK = 0x4C4F4B4554  # PostgreSQL advisory lock of the rollup's recounts ("LOKET")
+
+
+def _one_at_a_time() -> None:
+    """A recount deletes its days', months' and quarters' rows and writes them anew. Two at once (two supervisors
+    opening the e-mail report while cases change, the daily task meanwhile) would each keep the rows they wrote, and
+    the report would count them twice. On PostgreSQL they take turns on a lock held until the transaction ends;
+    SQLite's transactions take turns already (IMMEDIATE, settings.py)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [RECOUNT_LOCK])
 
 
 def _store(model: type[Any], rows: list[Any]) -> None:
@@ -48,6 +59,7 @@ def record_turned_away(*, topic: Any, language: str, reason: str, at: datetime.d
 def rebuild(*, first: datetime.date, last: datetime.date) -> int:
     """Recount the rollup of every day from `first` to `last` (inclusive) from the raw rows; the rows of those days
     are replaced in one transaction, so a report never sees half a day. Returns how many rows were written."""
+    _one_at_a_time()
     ChatDay.objects.filter(day__gte=first, day__lte=last).delete()
     ChatAgentDay.objects.filter(day__gte=first, day__lte=last).delete()
     rows, agent_rows = queries.count_rollups(first, last)
@@ -62,6 +74,7 @@ def derive(*, first: datetime.date, last: datetime.date) -> None:
     """Recount what is derived from the day rollup: the figures of the days from `first` to `last`, and the month
     and quarter rollups of every month and quarter they fall in (from all its stored days, also those older than the
     raw rows), finer before coarser."""
+    _one_at_a_time()
     ChatDayFigures.objects.filter(day__gte=first, day__lte=last).delete()
     ChatDayFigures.objects.bulk_create(queries.day_figures_rows(first, last), batch_size=1000)
     month = first.replace(day=1)
@@ -90,6 +103,7 @@ def rebuild_recent(*, now: datetime.datetime | None = None) -> int:
 def rebuild_email(*, first: datetime.date, last: datetime.date) -> int:
     """Recount the e-mail rollup of the days from `first` to `last` from the raw rows, in one transaction, and the
     months and quarters they fall in."""
+    _one_at_a_time()
     written = _recount_email(first, last)
     derive_email(queries.days(first, last))
     return written
@@ -127,11 +141,14 @@ def mark_email_day(received_at: datetime.datetime | None) -> None:
 
 
 def refresh_email(*, now: datetime.datetime | None = None) -> int:
-    """Recount the days before today that a change marked (today is counted live). Another process recounting the
-    same marks at the same moment holds them (skip_locked): this one reads the rows as they were until it commits.
-    Returns how many days were recounted."""
+    """Recount the days before today that a change marked (today is counted live), after any recount under way
+    elsewhere (see _one_at_a_time): a page that finds no marks does not wait for it. Returns how many days were
+    recounted."""
     current = queries.today(now)
+    if not EmailStale.objects.filter(day__lt=current).exists():
+        return 0
     with transaction.atomic():
+        _one_at_a_time()
         marks = list(
             EmailStale.objects.select_for_update(skip_locked=True).filter(day__lt=current).values_list("pk", "day")
         )

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.http import HttpResponse
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from loket.exports import neutralise
 
@@ -35,7 +36,9 @@ def xlsx_response(filename: str, header: Sequence[str], rows: Iterable[Sequence[
     sheet = book.create_sheet(title=title[:31])
     sheet.append(list(header))
     for row in rows:
-        sheet.append(_cells(row))
+        # A workbook cannot hold control characters (a vertical tab pasted from a word processor into a topic's name):
+        # each becomes a space rather than failing the whole export.
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub(" ", v) if isinstance(v, str) else v for v in _cells(row)])
     buffer = io.BytesIO()
     book.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
