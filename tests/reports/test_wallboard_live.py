@@ -1,6 +1,9 @@
 """The wallboard's live socket over the real ASGI application: today's figures change on the screen when a chat is
 offered, answered or abandoned, and only those who may see the reports get them."""
 
+import datetime
+from unittest import mock
+
 import pytest
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import Group, User
@@ -106,7 +109,23 @@ def test_the_figures_url_still_answers_for_the_fallback(db):
     supervisor.force_login(make_user("sam", "Supervisor"))
     agent.force_login(make_user("ann", "Agent"))
     figures = supervisor.get("/console/reports/wallboard/figures").json()
-    assert set(figures) == {"offered", "answered", "abandoned", "service_level", "longest_wait", "agents_available"}
+    assert set(figures) == {
+        "at",
+        "offered",
+        "answered",
+        "abandoned",
+        "service_level",
+        "longest_wait",
+        "agents_available",
+    }
     assert agent.get("/console/reports/wallboard/figures").status_code == 403
     page = supervisor.get("/console/reports/wallboard/").content.decode()
     assert 'data-socket="/ws/wallboard/"' in page and 'role="status"' in page
+
+
+def test_a_screen_that_comes_later_gets_the_latest_frame_with_the_longest_wait_grown_since():
+    made = datetime.datetime(2026, 11, 30, 10, 0, 0, tzinfo=datetime.UTC)
+    frame = {"type": "wallboard", "at": made.isoformat(), "offered": 3, "longest_wait": 44}
+    with mock.patch("django.utils.timezone.now", return_value=made + datetime.timedelta(seconds=30.7)):
+        assert live.Feed.caught_up(frame) == {**frame, "at": "2026-11-30T10:00:30.700000+00:00", "longest_wait": 74}
+        assert live.Feed.caught_up({**frame, "longest_wait": None})["longest_wait"] is None

@@ -9,6 +9,7 @@ watches the board (`Hub.watch_board`)."""
 
 import asyncio
 import contextvars
+import datetime
 import json
 import logging
 import time
@@ -61,7 +62,7 @@ class Feed:
         found = await chat_hub.current()
         self.screens.add(screen)
         if self.frame is not None:
-            screen.push(self.frame)
+            screen.push(self.caught_up(self.frame))
         if self.hub is None:  # the first screen here: the board comes (the latest at once, a new one within a second)
             self.hub = found
             self.tasks = [
@@ -69,6 +70,16 @@ class Feed:
                 for task in (self._count(), self._check())
             ]
             found.watch_board(self)
+
+    @staticmethod
+    def caught_up(frame: dict[str, Any]) -> dict[str, Any]:
+        """The latest frame for a screen that comes now: with nothing changed since, it may be minutes old, and its
+        longest wait has grown meanwhile."""
+        now = timezone.now()
+        waited = frame["longest_wait"]
+        if waited is not None:
+            waited += int((now - datetime.datetime.fromisoformat(frame["at"])).total_seconds())
+        return {**frame, "at": now.isoformat(), "longest_wait": waited}
 
     def remove(self, screen: Screen) -> None:
         self.screens.discard(screen)

@@ -128,7 +128,7 @@ def wallboard(request: HttpRequest) -> HttpResponse:
 @staff_page(PERMISSION)
 def wallboard_figures(request: HttpRequest) -> JsonResponse:
     """The wallboard's figures for its script while its live socket (reports/consumers.py) cannot connect."""
-    return JsonResponse(queries.wallboard())
+    return JsonResponse({"at": timezone.now().isoformat(), **queries.wallboard()})
 
 
 def _email(request: HttpRequest) -> tuple[Period, str]:
