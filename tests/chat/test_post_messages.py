@@ -99,3 +99,64 @@ async def test_visitors_who_write_at_once_share_trips_and_each_gets_its_ack(hub,
     stored = await in_thread(lambda: sorted(Message.objects.values_list("conversation_id", "seq", "text")))()
     assert stored == sorted((c.pk, n, f"{c.pk}.{n}") for c in chats for n in (1, 2))
     await asyncio.gather(*(s.disconnect() for s in sockets))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_message_that_fails_is_its_senders_failure_alone(monkeypatch):
+    """The others' messages are stored (and on PostgreSQL published) already: they get their messages, not its error."""
+    from django.db import OperationalError
+
+    (a, b), _, _ = _chats(2)
+    post_message = actions.post_message
+
+    def failing(**call):
+        if call["text"] == "a2":
+            raise OperationalError("statement timeout")
+        return post_message(**call)
+
+    monkeypatch.setattr(actions, "post_message", failing)
+    visitor = Message.Author.VISITOR
+    found = actions.post_messages(
+        [(a.pk, visitor, "a1", "a1", None), (b.pk, visitor, "b1", "b1", None), (a.pk, visitor, "a2", "a2", None)]
+    )
+    assert [m.text for m in found[:2]] == ["a1", "b1"]  # type: ignore[union-attr]
+    assert isinstance(found[2], OperationalError)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_bursts_that_cross_the_same_conversations_at_once_both_store_everything(monkeypatch):
+    """Two trips (or processes) whose statements number the same conversations in opposite orders: the rows are
+    locked in the order of their ids, so one waits for the other instead of a deadlock (which PostgreSQL would break
+    after a second, and the messages would go one by one)."""
+    import threading
+
+    from django.db import connection as this_connection
+
+    alone = []
+    post_message = actions.post_message
+    monkeypatch.setattr(actions, "post_message", lambda **call: alone.append(call) or post_message(**call))
+    chats, _, _ = _chats(400)
+    visitor = Message.Author.VISITOR
+    results: list[list[object]] = []
+
+    def burst(order: list[Conversation], tag: str) -> None:
+        try:
+            results.append(
+                actions.post_messages([(c.pk, visitor, f"{tag}{c.pk}", f"{tag}{c.pk}", None) for c in order])
+            )
+        finally:
+            this_connection.close()
+
+    threads = [
+        threading.Thread(target=burst, args=(chats, "x")),
+        threading.Thread(target=burst, args=(chats[::-1], "y")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(isinstance(m, Message) for found in results for m in found) and len(results) == 2
+    if connection.vendor == "postgresql":
+        assert alone == []
+    for chat in chats:
+        assert sorted(Message.objects.filter(conversation=chat).values_list("seq", flat=True)) == [1, 2]

@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db import DatabaseError, DataError, IntegrityError, connection, transaction
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -203,14 +203,17 @@ def _store_at_once(conversation_id: int, author: str, text: str, client_id: str,
 
 # Several messages of different conversations in one statement: as _AT_ONCE, with the messages as rows of a JSON
 # parameter. A conversation's row can be numbered once per statement, so each statement holds at most one message
-# of a conversation.
+# of a conversation. The rows are locked in the order of their ids first: two such statements at once (two trips,
+# two processes) wait for each other rather than deadlock.
 _MANY_AT_ONCE = """
 WITH input AS (
     SELECT * FROM jsonb_to_recordset(CAST(%(input)s AS jsonb))
         AS x(i integer, conversation integer, author text, agent integer, text text, client_id text)
+), locked AS MATERIALIZED (
+    SELECT c.id FROM chat_conversation c WHERE c.id IN (SELECT conversation FROM input) ORDER BY c.id FOR UPDATE OF c
 ), numbered AS (
     UPDATE chat_conversation c SET last_seq = c.last_seq + 1
-    FROM input
+    FROM input JOIN locked ON locked.id = input.conversation
     WHERE c.id = input.conversation AND c.status <> 'ended' AND (
         input.author <> 'agent' OR c.agent_id = input.agent OR EXISTS (
             SELECT 1 FROM chat_conversation_supervisors s
@@ -228,13 +231,14 @@ FROM stored JOIN numbered ON numbered.id = stored.conversation_id
 Posting = tuple[int, str, str, str, Agent | None]  # post_message's conversation_id, author, text, client_id, agent
 
 
-def post_messages(calls: list[Posting]) -> list[Message | ChatError]:
+def post_messages(calls: list[Posting]) -> list[Message | Exception]:
     """post_message for messages that arrived together (the chat's consumers gather them: one statement and one
-    commit for a burst instead of one each). Each answer is the message, or the ChatError post_message raised for it.
+    commit for a burst instead of one each). Each answer is the message, or what post_message raised for it: one
+    message's failure is its sender's alone, never that of the others, whose messages may be stored already.
     What the one statement does not store (a resend, an ended chat or one that is not the agent's, a second message
     of the same conversation, or all of them when the statement fails) goes through post_message one by one, in the
     order it came, after the statement: a conversation's messages keep their order."""
-    found: list[Message | ChatError | None] = [None] * len(calls)
+    found: list[Message | Exception | None] = [None] * len(calls)
     if connection.vendor == "postgresql" and not connection.in_atomic_block and len(calls) > 1:
         first: dict[int, int] = {}
         for i, (conversation_id, *_rest) in enumerate(calls):
@@ -248,7 +252,12 @@ def post_messages(calls: list[Posting]) -> list[Message | ChatError]:
             with connection.cursor() as cursor:
                 cursor.execute(_MANY_AT_ONCE, {"input": json.dumps(rows), "now": now})
                 stored = cursor.fetchall()
-        except DatabaseError:  # a resend among them (or text PostgreSQL refuses): each alone decides
+        except DatabaseError as error:
+            # A resend among them (the constraint), text PostgreSQL refuses, or a deadlock after all: nothing was
+            # stored, and each alone decides. Anything else (the database gone) is everyone's, as it was before.
+            deadlock = getattr(error.__cause__, "sqlstate", "") == "40P01"
+            if not (isinstance(error, IntegrityError | DataError) or deadlock):
+                raise
             stored = []
         for i, pk, seq, conversation_agent_id in stored:
             conversation_id, author, text, client_id, agent = calls[i]
@@ -265,7 +274,7 @@ def post_messages(calls: list[Posting]) -> list[Message | ChatError]:
                 found[i] = post_message(
                     conversation_id=conversation_id, author=author, text=text, client_id=client_id, agent=agent
                 )
-            except ChatError as error:
+            except Exception as error:  # handed to its own sender (see above)
                 found[i] = error
     return found  # type: ignore[return-value]
 

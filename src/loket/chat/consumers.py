@@ -219,7 +219,7 @@ class Connection(AsyncWebsocketConsumer):
         self.held = []
         try:
             message = await _posting(posting)
-            if isinstance(message, actions.ChatError):
+            if isinstance(message, Exception):
                 raise message
             self.held.insert(0, {"type": "ack", **ack, "seq": message.seq})
         finally:
