@@ -192,12 +192,16 @@ def _store_at_once(conversation_id: int, author: str, text: str, client_id: str,
     if row is None:
         return None
     pk, seq, conversation_agent_id = row
-    message = Message(
+    return _announce_stored(Message(
         pk=pk, conversation_id=conversation_id, seq=seq, author=author, agent=agent, text=text, client_id=client_id,
         created_at=now,
-    )  # fmt: skip
-    events.to_conversation(conversation_id, conversation_agent_id, protocol.message_frame(message))
-    message_stored_on_commit(author)
+    ), conversation_agent_id)  # fmt: skip
+
+
+def _announce_stored(message: Message, conversation_agent_id: int | None) -> Message:
+    """A message that a statement stored and committed by itself: to the conversation's two sides, and counted."""
+    events.to_conversation(message.conversation_id, conversation_agent_id, protocol.message_frame(message))
+    message_stored_on_commit(message.author)
     return message
 
 
@@ -243,11 +247,11 @@ def post_messages(calls: list[Posting]) -> list[Message | Exception]:
         first: dict[int, int] = {}
         for i, (conversation_id, *_rest) in enumerate(calls):
             first.setdefault(conversation_id, i)
-        now = timezone.now()
-        rows = [
-            {"i": i, "conversation": c, "author": a, "agent": agent.pk if agent else None, "text": t, "client_id": k}
-            for i, (c, a, t, k, agent) in ((i, calls[i]) for i in first.values())
-        ]
+        now, rows = timezone.now(), []
+        for i in first.values():
+            conversation_id, author, text, client_id, agent = calls[i]
+            rows.append({"i": i, "conversation": conversation_id, "author": author,
+                         "agent": agent.pk if agent else None, "text": text, "client_id": client_id})  # fmt: skip
         try:
             with connection.cursor() as cursor:
                 cursor.execute(_MANY_AT_ONCE, {"input": json.dumps(rows), "now": now})
@@ -261,13 +265,10 @@ def post_messages(calls: list[Posting]) -> list[Message | Exception]:
             stored = []
         for i, pk, seq, conversation_agent_id in stored:
             conversation_id, author, text, client_id, agent = calls[i]
-            message = Message(
+            found[i] = _announce_stored(Message(
                 pk=pk, conversation_id=conversation_id, seq=seq, author=author, agent=agent, text=text,
                 client_id=client_id, created_at=now,
-            )  # fmt: skip
-            events.to_conversation(conversation_id, conversation_agent_id, protocol.message_frame(message))
-            message_stored_on_commit(author)
-            found[i] = message
+            ), conversation_agent_id)  # fmt: skip
     for i, (conversation_id, author, text, client_id, agent) in enumerate(calls):
         if found[i] is None:
             try:
