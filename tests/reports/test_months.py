@@ -123,3 +123,19 @@ def test_a_year_per_agent_reads_its_quarters_and_recounting_a_day_recounts_them(
     assert ChatAgentQuarter.objects.get(day=datetime.date(2026, 4, 1)).offered == 2
     assert ChatTeamMonth.objects.get(day=datetime.date(2026, 5, 1), every_team=True).waits == {"20": 1, "90": 1}
     check()
+
+
+def test_todays_chats_per_agent_give_the_percentiles_their_stored_rows_give_later(team, topic, agent):
+    """Today is counted live and never stored: its rows' values go into the two levels in Python (levels.py)."""
+    from django.core.cache import cache
+
+    cache.clear()  # today's rows are kept a few seconds per day
+    for wait in (5, 40, 70, 100, 300):  # five buckets of 32 seconds
+        answered(team, topic, agent, 2, 11, wait=wait, length=wait * 3)
+    day = datetime.date(2026, 11, 2)
+    live = queries.chat_figures(day, day, ("agent_id",), per_agent=True, now=local(2026, 11, 2, 18, 0))
+    actions.rebuild(first=day, last=day)
+    stored = queries.chat_figures(day, day, ("agent_id",), per_agent=True, now=local(2026, 11, 3, 9, 0))
+    assert shown(live) == shown(stored)
+    figures = live[(agent.pk,)]
+    assert (figures.wait_p50, figures.wait_p90, figures.handle_p50) == (70, 300, 210)
