@@ -58,7 +58,7 @@ def percentiles(
     in `wanted`, its percentiles: {p: value, or None without values}. `live`: rows not stored (today's), as (group, flat
     histograms). Two queries whatever the period: the buckets of every group, then the values of the buckets
     that hold a wanted rank."""
-    parts, live = list(parts), list(live)
+    parts = list(parts)
     postgres = connection.vendor == "postgresql"
     each = "jsonb_each_text" if postgres else "json_each"
     selected = "".join(f"{expression} AS c{i}, " for i, (expression, _) in enumerate(by))
@@ -87,8 +87,8 @@ def percentiles(
             )
             for *group, key, n in cursor.fetchall():
                 count(tuple(group), int(key), int(n))
-    for group, histograms in live:
-        coarse_live, _ = split(histograms, scale)
+    live_levels = [(group, *split(histograms, scale)) for group, histograms in live]
+    for group, coarse_live, _ in live_levels:
         for key, n in coarse_live.items():
             count(group, int(key), n)
 
@@ -139,12 +139,11 @@ def percentiles(
             )
             for *group, key, v, n in cursor.fetchall():
                 add(tuple(group), int(key), v, int(n))
-    for group, histograms in live:
-        for number, histogram in enumerate(histograms):
-            for v, n in histogram.items():
-                key = number * SPAN + bucket(v, scale)
-                if (group, number, key % SPAN) in ranks:
-                    add(group, key, v, n)
+    for group, _, fine_live in live_levels:
+        for key, cell in fine_live.items():
+            if (group, int(key) // SPAN, int(key) % SPAN) in ranks:
+                for v, n in cell.items():
+                    add(group, int(key), v, n)
 
     for (group, number, b), wanted_ranks in ranks.items():
         cell = values.get((group, number, b), {})
