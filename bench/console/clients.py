@@ -26,8 +26,10 @@ BOARD_FIELDS = {
 
 
 class Console:
-    """One console connection (`/ws/console/`): counts what arrives, by frame type; for a supervisor it keeps, of
-    every `board`, when it arrived and what it said about the queues and the agents' statuses."""
+    """One console connection (`/ws/console/`): counts what arrives, by frame type; for a supervisor it keeps the
+    board as the document says a client shows it (each `board`, with the `queues`, `colleague` and `agent` frames
+    between boards applied to it), and after each of those frames when it arrived and what the board said then about
+    the queues and the agents' statuses."""
 
     def __init__(self, agent_id: int, socket: Any) -> None:
         self.agent_id = agent_id
@@ -36,8 +38,11 @@ class Console:
         self.first_board: asyncio.Future[float] = asyncio.get_running_loop().create_future()
         self.frames: Counter[str] = Counter()
         self.bytes: Counter[str] = Counter()
-        # (received, team -> waiting, agent -> status, when the server made it: its `at`)
-        self.boards: list[tuple[float, dict[int, int], dict[int, str], float]] = []
+        # (received, team -> waiting, agent -> status, when the server made it: a board's `at`, or None after a
+        # frame between boards)
+        self.boards: list[tuple[float, dict[int, int], dict[int, str], float | None]] = []
+        self.waiting: dict[int, int] = {}
+        self.statuses: dict[int, str] = {}
         self.errors: list[dict[str, Any]] = []
         self.odd: list[str] = []  # where a frame did not look as the document says
         self.closed: str = ""
@@ -57,6 +62,8 @@ class Console:
                 self.bytes[kind] += len(raw)
                 if kind == "board":
                     self._board(received, frame)
+                elif kind in ("queues", "colleague", "agent") and self.boards:
+                    self._between(received, frame)
                 elif kind == "hello" and not self.hello.done():
                     self.hello.set_result(frame)
                 elif kind == "error":
@@ -85,9 +92,18 @@ class Console:
             made = datetime.datetime.fromisoformat(frame["at"]).timestamp()
         except (KeyError, TypeError, ValueError):
             made = float("nan")
+        self.waiting, self.statuses = waiting, statuses
         self.boards.append((received, waiting, statuses, made))
         if not self.first_board.done():
             self.first_board.set_result(received)
+
+    def _between(self, received: float, frame: dict[str, Any]) -> None:
+        if frame["type"] == "queues":
+            changed = {int(team): int(summary["waiting"]) for team, summary in frame["queues"].items()}
+            self.waiting = {team: changed.get(team, waiting) for team, waiting in self.waiting.items()}
+        else:
+            self.statuses = {**self.statuses, int(frame["agent"]["id"]): str(frame["agent"]["status"])}
+        self.boards.append((received, self.waiting, self.statuses, None))
 
     def reset_counts(self) -> None:
         self.frames.clear()

@@ -30,13 +30,14 @@ the machine meanwhile (from /proc/stat: with more than a few tenths the run was 
 send → ack times; a `ping` → `pong` loop on a connection to each server process (how long a frame waits for that
 process's event loop); and how late the run's own event loop is (which every time it takes includes). In the board
 phases: for every change, from the moment the client sent it (the `leave` frame, the HTTP request, the `status` or
-`set-status` frame) to the arrival of the first `board` frame at each supervisor that shows it: the first team's
-`waiting` down by the number of leaves so far, the second team's up by the joins so far, the agent in the new
-status; and that split at the board's `at` (when the server made it). "Without consoles" is the none phase: the
-visitors' load alone, no agent or supervisor console connected (the agents count as present, as when their console
-is open: `LOKET_CHAT_AGENT_GRACE` is raised so that they stay so). The agents phase shows how much of the consoles'
-cost is the supervisors' boards. At the end, inprocess.py times one board's making on the database as the run left
-it. `--sample` profiles the servers (bench/chat's sampler.py) from the first board phase on.
+`set-status` frame) to the arrival of the first frame at each supervisor after which its board shows it (a `board`,
+or a `queues`, `colleague` or `agent` frame applied to the last board, as docs/chat-protocol.md says): the first
+team's `waiting` down by the number of leaves so far, the second team's up by the joins so far, the agent in the new
+status; for those a `board` showed first, that split at the board's `at` (when the server made it). "Without consoles"
+is the none phase: the visitors' load alone, no agent or supervisor console connected (the agents count as present, as
+when their console is open: `LOKET_CHAT_AGENT_GRACE` is raised so that they stay so). The agents phase shows how much of
+the consoles' cost is the supervisors' boards. At the end, inprocess.py times one board's making on the database as the
+run left it. `--sample` profiles the servers (bench/chat's sampler.py) from the first board phase on.
 """
 
 import argparse
@@ -269,13 +270,15 @@ def board_latencies(
     changes: list[Change], supervisors: list[Console], start: float, teams: list[int]
 ) -> dict[str, Any]:
     """Per change kind: every (change, supervisor) delay, and per change the delay until the last supervisor had it.
-    A change counts as shown by the first board that arrived after it was sent and that reflects it: the first
-    team's `waiting` at most its count before the phase minus the leaves so far (this one included), the second
-    team's at least its count plus the joins so far, the agent in the status the change set."""
+    A change counts as shown by the first frame (a `board`, or a `queues`, `colleague` or `agent` frame applied to
+    the board) that arrived after it was sent and after which the board reflects it: the first team's `waiting` at
+    most its count before the phase minus the leaves so far (this one included), the second team's at least its
+    count plus the joins so far, the agent in the status the change set."""
     delays: dict[str, list[float]] = {}
     everyone: dict[str, list[float]] = {}
     missing: dict[str, int] = {}
     parts: dict[str, list[float]] = {"sent → board made (the server's `at`)": [], "board made → received": []}
+    shown_by = {"board": 0, "between": 0}  # which kind of frame showed a change first
     ordered = sorted((c for c in changes if c.ok), key=lambda c: c.sent)
     for console in supervisors:
         times = [board[0] for board in console.boards]
@@ -297,8 +300,10 @@ def board_latencies(
                     shown = statuses.get(change.agent) == change.status
                 if shown:
                     seen = received
-                    parts["sent → board made (the server's `at`)"].append(built - change.sent)
-                    parts["board made → received"].append(received - built)
+                    shown_by["board" if built is not None else "between"] += 1
+                    if built is not None:
+                        parts["sent → board made (the server's `at`)"].append(built - change.sent)
+                        parts["board made → received"].append(received - built)
                     break
             if seen is None:
                 missing[change.kind] = missing.get(change.kind, 0) + 1
@@ -309,9 +314,10 @@ def board_latencies(
         if len(change.delays) == len(supervisors):
             everyone.setdefault(change.kind, []).append(max(change.delays))
     made = {kind: sum(1 for c in ordered if c.kind == kind) for kind in {c.kind for c in ordered}}
-    boards = [len([b for b in c.boards if b[0] >= start]) for c in supervisors]
+    boards = [len([b for b in c.boards if b[0] >= start and b[3] is not None]) for c in supervisors]
     return {
         "delays": delays, "everyone": everyone, "missing": missing, "counts": made, "boards": boards, "parts": parts,
+        "shown_by": shown_by,
     }  # fmt: skip
 
 
@@ -478,12 +484,13 @@ def merged(phases: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
                 kind["frames"][group][frame] = (was[0] + rate, max(was[1], size))
         if "latencies" in one:
             pool = kind.setdefault(
-                "latencies", {"delays": {}, "everyone": {}, "missing": {}, "counts": {}, "boards": [], "parts": {}}
+                "latencies",
+                {"delays": {}, "everyone": {}, "missing": {}, "counts": {}, "boards": [], "parts": {}, "shown_by": {}},
             )
             for key in ("delays", "everyone", "parts"):
                 for change, values in one["latencies"][key].items():
                     pool[key].setdefault(change, []).extend(values)
-            for key in ("missing", "counts"):
+            for key in ("missing", "counts", "shown_by"):
                 for change, number in one["latencies"][key].items():
                     pool[key][change] = pool[key].get(change, 0) + number
             pool["boards"] += one["latencies"]["boards"]
@@ -525,7 +532,12 @@ def report(args: argparse.Namespace, outcome: dict[str, Any], load_before: float
         print(f"| **all status changes** | | {ms(status, 0.5)} / {ms(status, 0.99)} / {ms(status, 1.0)} | | |")
         for part, values in found["parts"].items():
             print(f"| of which: {part} | | {ms(values, 0.5)} / {ms(values, 0.99)} / {ms(values, 1.0)} | | |")
-        print(f"\nBoards received per supervisor in each board phase: {found['boards']}")
+        shown_by = found["shown_by"]
+        print(
+            f"\nFirst shown by a full `board` {shown_by.get('board', 0)} times, by a frame between boards "
+            f"{shown_by.get('between', 0)} times (a `board`'s `at` splits only the former)."
+        )
+        print(f"Full boards received per supervisor in each board phase: {found['boards']}")
 
     def per_second(result: dict[str, Any], *groups: str) -> float:
         return sum(result["cpu"].get(group, 0) for group in groups) / result["wall"]

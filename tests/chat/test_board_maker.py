@@ -44,6 +44,12 @@ def waiting(board: dict[str, Any], team: Team) -> int:
     return next(row["waiting"] for row in board["teams"] if row["id"] == team.pk)
 
 
+@pytest.fixture(autouse=True)
+def boards_for_queues(monkeypatch):
+    """A queue change brings a board in a second, as a chat's does (not five): these tests change only queues."""
+    monkeypatch.setattr(chat_hub, "BOARD_QUIET_EVERY", chat_hub.BOARD_EVERY)
+
+
 @pytest.fixture
 def made(monkeypatch) -> list[str]:
     """The `at` of every board made, in any hub of this test."""

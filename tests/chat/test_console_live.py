@@ -4,6 +4,7 @@ without a reload, and frames about chats that are not yours."""
 import pytest
 from django.test import Client
 
+from loket.chat import hub as chat_hub
 from loket.chat.models import Agent, Conversation, Team
 from loket.contact import actions as contact_actions
 from loket.contact.models import Case, Topic
@@ -114,7 +115,9 @@ async def test_agents_may_not_supervise_and_their_console_stays(hub, teams):
     await console.disconnect()
 
 
-async def test_the_board_follows_the_queue_and_statuses(hub, teams):
+async def test_the_board_follows_the_queue_and_statuses(hub, teams, monkeypatch):
+    """A queue's or an agent's change reaches a supervisor at once (`queues`, `colleague`); the next board agrees."""
+    monkeypatch.setattr(chat_hub, "BOARD_QUIET_EVERY", 0.5)
     housing, _, topic, _ = teams
     ann = await in_thread(make_agent)("ann", housing, status=Agent.Status.AWAY)
     sam = await in_thread(make_supervisor)("sam", housing)
@@ -123,20 +126,26 @@ async def test_the_board_follows_the_queue_and_statuses(hub, teams):
     [team] = [t for t in board["teams"] if t["id"] == housing.pk]
     assert team["waiting"] == 0
     await in_thread(enqueue_visitor)(topic, "Vera")
+    summary = (await frames_until(supervisor, "queues"))[-1]["queues"][str(housing.pk)]
+    assert summary["waiting"] == 1 and summary["oldest"] is not None
+    assert summary["estimate"] is None  # Ann is away: no basis for an estimate yet
     while team["waiting"] != 1:
         board = (await frames_until(supervisor, "board"))[-1]
         [team] = [t for t in board["teams"] if t["id"] == housing.pk]
-    assert team["oldest"] is not None and team["estimate"] is None  # Ann is away: no basis for an estimate yet
+    assert team == {"id": housing.pk, "name": "Wonen", **summary}
 
     agent_console_, _ = await hello(ann)
     await supervisor.send_json_to({"type": "set-status", "agent": ann.pk, "status": "offline", "reason": "Weg"})
     told = (await frames_until(agent_console_, "agent"))[-1]
     assert (told["agent"]["status"], told["by"], told["reason"]) == ("offline", "Sam", "Weg")
+    colleague = (await frames_until(supervisor, "colleague"))[-1]
+    assert colleague["agent"] == told["agent"]
     while True:
         board = (await frames_until(supervisor, "board"))[-1]
         [row] = [a for a in board["agents"] if a["id"] == ann.pk]
         if row["status"] == "offline":
             break
+    assert row["since"] == told["agent"]["since"]
     for connection in (supervisor, agent_console_):
         await connection.disconnect()
 

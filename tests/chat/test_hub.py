@@ -2,6 +2,7 @@
 
 import asyncio
 import itertools
+import time
 
 from loket.chat.hub import Hub, TeamQueue
 
@@ -44,3 +45,44 @@ async def test_what_the_hub_heard_during_a_resumes_read_is_kept_until_that_resum
     assert hub.heard_since(8, late)
     hub.done_reading(late)
     assert not hub.reading
+
+
+async def test_a_board_made_before_a_change_does_not_take_it_back():
+    """A board can arrive after the `queues` and `colleague` frames of changes it does not have yet (made in another
+    process, or read before a status was stored): the process brings it up to what it heard."""
+
+    class Watcher:
+        def __init__(self) -> None:
+            self.frames: list[dict] = []
+
+        def push(self, frame, encoded=None):
+            self.frames.append(frame)
+
+    hub = Hub(asyncio.get_running_loop())
+    hub.rates[1] = (time.monotonic(), None)
+    hub.ready.set()
+    screen = Watcher()
+    hub.watch_board(screen)
+    hub.handle({"kind": "queue", "team": 1, "left": [], "joined": [[10, 1, 1000.0]]})
+    away = {"id": 4, "name": "Ann", "status": "away", "capacity": 2, "since": "2026-12-01T10:00:05+00:00"}
+    hub.handle({"kind": "agent", "agent": 4, "frame": {"type": "agent", "agent": away}, "colleague": away})
+    assert screen.frames[-1] == {"type": "colleague", "agent": away}
+    old = {
+        "type": "board", "at": "2026-12-01T10:00:04+00:00",
+        "teams": [{"id": 1, "name": "A", "waiting": 0, "oldest": None, "estimate": None}, {"id": 2, "name": "B"}],
+        "agents": [{"id": 4, "name": "Ann", "status": "available", "since": "2026-12-01T09:00:00+00:00",
+                    "capacity": 1, "open": 0}],
+        "chats": [],
+    }  # fmt: skip
+    hub.handle({"kind": "board", "frame": old})
+    board = screen.frames[-1]
+    assert board["teams"] == [
+        {"id": 1, "name": "A", "waiting": 1, "oldest": 1000.0, "estimate": None},
+        {"id": 2, "name": "B"},  # no queue heard of: as the board says
+    ]
+    assert board["agents"] == [{**old["agents"][0], "status": "away", "since": away["since"], "capacity": 2}]
+    later = {**old["agents"][0], "since": "2026-12-01T10:00:09.5+00:00"}  # she came back before this board was made
+    hub.handle({"kind": "board", "frame": {**old, "agents": [later]}})
+    assert screen.frames[-1]["agents"] == [later]
+    for task in hub.tasks:
+        task.cancel()

@@ -377,6 +377,23 @@ def test_a_supervisor_watches_a_chat_unknown_to_the_visitor_and_takes_it_over(br
     expect(row).to_contain_text("Lou")
     boss.screenshot(path=str(DOCS_IMG / "console-board.png"))
 
+    # Between boards, a queue's and a colleague's change show as their frames come (handed over as from the server).
+    queue = boss.locator("[data-board-teams] tr").filter(has_text="Premiebalie")
+    lou = boss.locator("[data-board-agents] tr").filter(has_text="Lou")
+    boss.evaluate(
+        """([team, agent]) => {
+          fromServer({type: "queues", queues: {[team]: {waiting: 7, oldest: Date.now() / 1000 - 90,
+                                                        estimate: {low: 2, high: 6}}}});
+          fromServer({type: "colleague", agent: {id: Number(agent), name: "Lou Maes", status: "away", capacity: 3,
+                                                 since: new Date().toISOString()}});
+        }""",
+        [queue.get_attribute("data-key"), lou.get_attribute("data-key")],
+    )
+    expect(queue.locator("td").first).to_have_text("7")
+    expect(queue).to_contain_text("2 to 6 min")
+    expect(lou).to_contain_text("away · since")
+    expect(lou).to_contain_text("1 of 3")  # what the colleague frame does not say stays as the board said
+
     # Watching: read-only, and the screen says the visitor is not told.
     row.get_by_role("button", name=re.compile("^Watch Ria")).focus()
     boss.keyboard.press("Enter")

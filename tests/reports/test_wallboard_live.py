@@ -129,3 +129,25 @@ def test_a_screen_that_comes_later_gets_the_latest_frame_with_the_longest_wait_g
     with mock.patch("django.utils.timezone.now", return_value=made + datetime.timedelta(seconds=30.7)):
         assert live.Feed.caught_up(frame) == {**frame, "at": "2026-11-30T10:00:30.700000+00:00", "longest_wait": 74}
         assert live.Feed.caught_up({**frame, "longest_wait": None})["longest_wait"] is None
+
+
+def test_between_boards_the_screens_follow_the_queues_and_the_agents_statuses():
+    class Screen:
+        def __init__(self) -> None:
+            self.frames: list[dict] = []
+
+        def push(self, frame, encoded=None):
+            self.frames.append(frame)
+
+    feed, screen = live.Feed(), Screen()
+    feed.screens.add(screen)
+    feed.counts = {"offered": 3}
+    ann = {"id": 4, "name": "Ann", "status": "available", "since": None, "capacity": 2, "connected": True}
+    feed.push({"type": "board", "teams": [{"id": 1, "waiting": 0, "oldest": None}], "agents": [ann], "chats": []})
+    assert (screen.frames[-1]["agents_available"], screen.frames[-1]["longest_wait"]) == (1, None)
+    feed.push({"type": "colleague", "agent": {**ann, "status": "away", "since": "2026-12-01T10:00:00+00:00"}})
+    assert screen.frames[-1]["agents_available"] == 0
+    feed.push({"type": "queues", "queues": {"1": {"waiting": 1, "oldest": 1000.0, "estimate": None}}})
+    assert screen.frames[-1]["longest_wait"] > 0 and len(screen.frames) == 3
+    feed.push({"type": "queues", "queues": {"2": {"waiting": 1, "oldest": 50.0, "estimate": None}}})  # not a team
+    assert len(screen.frames) == 3  # of the board: nothing changed

@@ -409,12 +409,12 @@ class AgentConsumer(Connection):
         self.hub.add_console(self)
         try:
             hello = await db(_hello)(agent.pk, self.supervisor)
+            hello["queues"] = await self.hub.queue_summaries()
         except Exception:  # a console without its hello is no use: closed, so it reconnects (and leaves the hub)
             log.exception("console hello failed")
             self.held = None
             await self.close(code=1011)
             return
-        hello["queues"] = self.hub.queue_summaries()
         self.held.insert(0, hello)
         self.release()
         self.hub.board_wanted()  # the hello marked this agent present: supervisors see it

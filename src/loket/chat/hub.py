@@ -17,6 +17,7 @@ import asyncio
 import bisect
 import collections
 import contextvars
+import datetime
 import itertools
 import json
 import logging
@@ -36,9 +37,11 @@ log = logging.getLogger(__name__)
 
 
 FLUSH_DELAY = 0.02  # seconds to gather queue changes into one pass
-BOARD_EVERY = 1.0  # seconds at least between two boards, when queues, statuses or chats changed
-BOARD_QUIET_EVERY = 5.0  # ... when only messages came (they move "last answer" times, nothing else)
-BOARD_CHANGES = frozenset({"started", "ended", "requeued", "removed"})  # conversation frames that change the board
+BOARD_EVERY = 1.0  # seconds at least between two boards, when chats started, ended or moved
+# ... when only queues, statuses or messages changed: the `queues` and `colleague` frames bring the first two to the
+# boards at once, and messages only move "last answer" times
+BOARD_QUIET_EVERY = 5.0
+BOARD_CHANGES = frozenset({"started", "ended", "requeued", "removed"})  # an agent's chat's frames that change it
 BOARD_MAKER = "loket:chat:board-maker"  # Redis key: which process makes the board for all of them
 BOARD_MAKER_TTL = 3000  # ms the maker keeps the role without making a board; then any process with supervisors may
 # Take (or keep) the maker's role in one round trip: free, or already ours.
@@ -53,6 +56,10 @@ GONE_KEPT = 100_000  # departures remembered per team
 
 def encode(frame: dict[str, Any]) -> str:
     return json.dumps(frame, separators=(",", ":"))
+
+
+def _moment(iso: str | None) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(iso) if iso else datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 
 class Link(Protocol):
@@ -132,6 +139,8 @@ class Hub:
         self.consoles: dict[int, set[ConsoleLink]] = {}  # agent id -> console connections here
         self.monitors: dict[int, set[ConsoleLink]] = {}  # conversation id -> supervisors' consoles watching it
         self.supervisors: set[Link] = set()  # consoles here that show the board, and reports' wallboard feed
+        self.followers: set[Link] = set()  # board watchers that are not consoles: `queues` and `colleague` for them too
+        self.statuses: dict[int, dict[str, Any]] = {}  # agent id -> the latest status heard (a `colleague` frame's)
         self.board_changed = asyncio.Event()
         self.board_urgent = False
         self.board: dict[str, Any] | None = None  # the last board made, here or (with Redis) by another process
@@ -185,7 +194,7 @@ class Hub:
     def add_console(self, link: ConsoleLink) -> None:
         self.consoles.setdefault(link.agent_id, set()).add(link)
         if link.supervisor:
-            self.watch_board(link)
+            self.watch_board(link, console=True)
 
     def remove_console(self, link: ConsoleLink) -> None:
         links = self.consoles.get(link.agent_id)
@@ -198,16 +207,20 @@ class Hub:
         for conversation_id in list(self.monitors):
             self.unwatch(link, conversation_id)
 
-    def watch_board(self, link: Link) -> None:
+    def watch_board(self, link: Link, *, console: bool = False) -> None:
         """A link that gets the board: a supervisor's console, or the reports' wallboards (chat does not know them;
-        reports/live.py hands it on)."""
+        reports/live.py hands it on). Between boards, consoles get every queue's and colleague's change as consoles;
+        the others get those frames as followers."""
         self.supervisors.add(link)
+        if not console:
+            self.followers.add(link)
         if self.board is not None:
-            link.push(self.board)  # the latest there is; the next comes with the next change
+            link.push(self._up_to_date(self.board))  # the latest there is; the next comes with the next change
         self.board_wanted(now=self.board is None)
 
     def unwatch_board(self, link: Link) -> None:
         self.supervisors.discard(link)
+        self.followers.discard(link)
         if not self.supervisors and self.redis is not None:
             self._spawn(self._resign())  # another process with supervisors takes over without waiting
 
@@ -221,8 +234,17 @@ class Hub:
             if not links:
                 del self.monitors[conversation_id]
 
-    def queue_summaries(self) -> dict[str, Any]:
-        return {str(team): queue.summary() for team, queue in self.queues.items()}
+    async def queue_summaries(self) -> dict[str, Any]:
+        for team_id in list(self.queues):
+            await self._rate(team_id)
+        return {str(team): self._summary(team) for team in self.queues}
+
+    def _summary(self, team_id: int) -> dict[str, Any]:
+        """How many wait, since when, and what a visitor joining now would be told (with the rate last read)."""
+        summary = self.queues[team_id].summary()
+        rate = self.rates.get(team_id, (0.0, None))[1]
+        summary["estimate"] = protocol.estimate_data(queries.estimate(summary["waiting"] + 1, rate))
+        return summary
 
     # --- events ---
 
@@ -246,7 +268,10 @@ class Hub:
             consoles = self.consoles.get(event["agent"], set()) | self.monitors.get(event["conversation"], set())
             for console in consoles:
                 console.push(frame)
-            if frame["type"] in BOARD_CHANGES or (frame["type"] == "message" and frame["author"] == "system"):
+            # A waiting chat (no agent) is not on the board: its queue is, which the `queues` frames show.
+            if event["agent"] is not None and (
+                frame["type"] in BOARD_CHANGES or (frame["type"] == "message" and frame["author"] == "system")
+            ):
                 self.mark_board()
             elif frame["type"] == "message":
                 self.mark_board(urgent=False)
@@ -254,13 +279,16 @@ class Hub:
             for console in self.consoles.get(event["agent"], ()):
                 console.push(event["frame"])
             if "colleague" in event:
+                self.statuses[event["agent"]] = event["colleague"]
                 colleague = {"type": "colleague", "agent": event["colleague"]}
                 encoded = encode(colleague)
                 for agent_id, links in self.consoles.items():
                     if agent_id != event["agent"]:
                         for link in links:
                             link.push(colleague, encoded)
-                self.mark_board()
+                for follower in self.followers:
+                    follower.push(colleague, encoded)
+                self.mark_board(urgent=False)
         elif kind == "board":
             self._show_board(event["frame"])
         elif kind == "board-wanted":
@@ -281,7 +309,7 @@ class Hub:
         for ticket, entry_id, joined_at in event["joined"]:
             queue.join(ticket, entry_id, joined_at)
         self._mark(event["team"])
-        self.mark_board()
+        self.mark_board(urgent=False)
 
     def _spawn(self, coroutine: Any) -> None:
         task = self.loop.create_task(coroutine, context=contextvars.Context())
@@ -309,7 +337,7 @@ class Hub:
                 for link in fresh:
                     if link.team_id not in teams:
                         await self._send_positions(link.team_id, [link])
-                self._send_summaries()
+                await self._send_summaries()
         finally:
             self.flushing = False
 
@@ -348,10 +376,10 @@ class Hub:
                 link.shown = shown
                 link.push(frame, encoded)
 
-    def _send_summaries(self) -> None:
-        if not self.consoles:
+    async def _send_summaries(self) -> None:
+        if not self.consoles and not self.followers:
             return
-        summaries = self.queue_summaries()
+        summaries = await self.queue_summaries()
         if summaries == self.summaries:
             return
         self.summaries = summaries
@@ -360,6 +388,8 @@ class Hub:
         for links in self.consoles.values():
             for link in links:
                 link.push(frame, encoded)
+        for follower in self.followers:
+            follower.push(frame, encoded)
 
     # --- the supervisors' board ---
     #
@@ -400,9 +430,26 @@ class Hub:
             await self._everywhere({"kind": "board", "frame": frame})
 
     def _show_board(self, frame: dict[str, Any]) -> None:
-        self.board, encoded = frame, encode(frame)
+        self.board = frame = self._up_to_date(frame)
+        encoded = encode(frame)
         for link in list(self.supervisors):
             link.push(frame, encoded)
+
+    def _up_to_date(self, board: dict[str, Any]) -> dict[str, Any]:
+        """The board with what this process heard since it was made. The `queues` and `colleague` frames that came
+        before it may be newer than the board (made in another process, or before a status was stored): it must not
+        take their changes back. Every process applies every queue event, so its queues are never behind a board it
+        receives."""
+        teams = [
+            {**team, **self._summary(team["id"])} if team["id"] in self.queues else team for team in board["teams"]
+        ]
+        agents = []
+        for agent in board["agents"]:
+            heard = self.statuses.get(agent["id"])
+            if heard is not None and _moment(heard["since"]) >= _moment(agent["since"]):
+                agent = {**agent, "status": heard["status"], "since": heard["since"], "capacity": heard["capacity"]}
+            agents.append(agent)
+        return {**board, "teams": teams, "agents": agents}
 
     def _redis(self) -> Any:
         if self.redis is None:
@@ -441,10 +488,9 @@ class Hub:
     async def _board(self) -> dict[str, Any]:
         board = await in_thread(queries.board)()
         for team in board["teams"]:
-            queue = self.queues.get(team["id"]) or TeamQueue()
-            summary = queue.summary()
-            rate = await self._rate(team["id"])
-            team.update(summary, estimate=protocol.estimate_data(queries.estimate(summary["waiting"] + 1, rate)))
+            self.queues.setdefault(team["id"], TeamQueue())
+            await self._rate(team["id"])
+            team.update(self._summary(team["id"]))
         return {"type": "board", "at": timezone.now().isoformat(), **board}
 
     async def _rate(self, team_id: int) -> float | None:

@@ -1,11 +1,11 @@
 """The wallboards' live figures: one feed per server process (per event loop), whatever the number of screens.
 
-The feed watches the chat hub's board as supervisors' consoles do (chat/hub.py makes it at most once a second when
-something changed, in one process, and hands it to every process). From the board it takes the longest wait and the
-agents available; it adds today's offered, answered, abandoned and service level, counted afresh when a board came, at
-most every COUNT_EVERY seconds (a count costs about 100 ms on a year of data), and once more after a pause if boards
-came meanwhile, so the last change is always in. Chat knows nothing of the reports: the feed is just a link that
-watches the board (`Hub.watch_board`)."""
+The feed watches the chat hub's board as supervisors' consoles do (chat/hub.py makes it when something changed, in one
+process, and hands it to every process), with the queues' and agents' changes that come between boards. From it the feed
+takes the longest wait and the agents available; it adds today's offered, answered, abandoned and service level, counted
+afresh when a board came, at most every COUNT_EVERY seconds (a count costs about 100 ms on a year of data), and once
+more after a pause if boards came meanwhile, so the last change is always in. Chat knows nothing of the reports: the
+feed is just a link that watches the board (`Hub.watch_board`)."""
 
 import asyncio
 import contextvars
@@ -91,11 +91,22 @@ class Feed:
             self.tasks, self.board, self.counts, self.frame = [], None, None, None
 
     def push(self, frame: dict[str, Any], encoded: str | None = None) -> None:
-        """From the hub: a new board."""
-        if frame.get("type") == "board":
+        """From the hub: a new board, or between boards a queue's or an agent's change (as consoles get them)."""
+        kind = frame.get("type")
+        if kind == "board":
             self.board = frame
             self.recount.set()
-            self._show()
+        elif self.board is None:
+            return
+        elif kind == "queues":
+            queues = frame["queues"]
+            teams = [{**team, **queues.get(str(team["id"]), {})} for team in self.board["teams"]]
+            self.board = {**self.board, "teams": teams}
+        elif kind == "colleague":
+            changed = frame["agent"]
+            agents = [{**agent, **changed} if agent["id"] == changed["id"] else agent for agent in self.board["agents"]]
+            self.board = {**self.board, "agents": agents}
+        self._show()
 
     def _show(self) -> None:
         if self.board is None or self.counts is None:

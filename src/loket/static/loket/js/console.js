@@ -1277,6 +1277,14 @@
     });
   }
 
+  // Between boards, the queues' and agents' changes as they come (docs/chat-protocol.md, `board`).
+  function updateBoard(change) {
+    if (!board) return;
+    if (change.queues) board.teams.forEach((team) => Object.assign(team, change.queues[String(team.id)]));
+    if (change.agent) board.agents.forEach((agent) => { if (agent.id === change.agent.id) Object.assign(agent, change.agent); });
+    if (currentView === "board") showBoard();
+  }
+
   // Watching or joining: the role changes when `watching` answers (a refused join leaves the chat as it was).
   function watch(id, how, where) {
     if (!request({ type: how, conversation: id }, where)) return;
@@ -1447,6 +1455,7 @@
       case "agent":
         if (!frame.by) statusRequests = Math.max(0, statusRequests - 1); // (set by a supervisor: no answer to us)
         if (!statusRequests || frame.by) showAgent(frame.agent);
+        updateBoard({ agent: frame.agent });
         if (frame.by) {
           connection.textContent = fmt(S.status_set_by, { name: frame.by, status: S[frame.agent.status] || frame.agent.status, reason: frame.reason || "" });
         }
@@ -1454,8 +1463,9 @@
       case "colleague":
         colleagues.set(frame.agent.id, frame.agent);
         chats.forEach(fillTransfer);
+        updateBoard(frame);
         break;
-      case "queues": queues = frame.queues; showQueues(); break;
+      case "queues": queues = frame.queues; showQueues(); updateBoard(frame); break;
       case "started": {
         // A chat one watches may be started with someone else (after a move back to the queue): not this console's.
         if (frame.details && me && frame.details.agent !== undefined && frame.details.agent !== me.id) {
