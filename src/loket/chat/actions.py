@@ -410,7 +410,8 @@ def agent_for(user: Any) -> Agent:
 def set_availability(
     *, agent: Agent, status: str, capacity: int | None = None, now: datetime.datetime | None = None
 ) -> Agent:
-    """Available, away or offline; open chats stay open either way. Room may appear, so the queue moves."""
+    """Available, away or offline; open chats stay open either way. Available, room may appear, so the queue moves
+    (away or offline, nobody gains room)."""
     if status not in Agent.Status.values:
         raise ChatError("bad-status", _("Choose available, away or offline."))
     if capacity is not None and not 1 <= capacity <= 10:
@@ -425,7 +426,8 @@ def set_availability(
         agent.seen_at = now
         agent.save(update_fields=["status", "status_since", "capacity", "seen_at"])
         events.agent_changed(agent)
-    dispatch(now=now)
+    if agent.status == Agent.Status.AVAILABLE:
+        dispatch(now=now)
     return agent
 
 
