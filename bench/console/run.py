@@ -9,10 +9,10 @@ On a fresh PostgreSQL database (`loket_bench_console`, made from a migrated temp
 seeds (seed.py) two teams: `--visitors` visitors waiting in the first, the second empty; `--agents` agents, all
 available and full with `--chats` active chats between them, so the queue does not move by itself; `--supervisors`
 supervisors. Then it starts two `loket web` processes (bench/chat's `servers`), connects every waiting visitor and
-every chat's visitor (bench/chat's load generators, separate processes), and runs the same load in three kinds of
-phase of `--seconds` each, in turn (none, agents, board, none, agents, board for `--rounds 2`, so that whatever
-drifts or disturbs the machine falls on every kind alike), after `--warmup` seconds of the none phase's load that
-are not counted (the first requests of each kind import code and fill caches):
+every chat's visitor (bench/chat's load generators, separate processes), and runs the same load in three kinds of phase
+of `--seconds` each, in turn forwards and backwards (none, agents, board, board, agents, none for `--rounds 2`, so that
+whatever drifts or disturbs the machine falls on every kind alike), after `--warmup` seconds of the none phase's load
+that are not counted (the first requests of each kind import code and fill caches):
 
 - none: no console open at all. The chats' visitors send `--rate` messages/s in all; `--leaves` waiting visitors
   a second leave the first team's queue (`leave`, at places spread over the whole queue, so the visitors behind them
@@ -201,7 +201,8 @@ async def phase(setup: Setup, number: int, name: str, seconds: float) -> dict[st
     args = setup.args
     start = time.time() + 1.0
     end = start + seconds
-    setup.chats.tell("phase", name, start, seconds, len(setup.data["chats"]) / args.rate)
+    # The messages' client_ids start with this: each phase's their own (the same one again would be a resend).
+    setup.chats.tell("phase", f"{name}.{number}", start, seconds, len(setup.data["chats"]) / args.rate)
     changes: list[Change] = []
     drivers = [leaves(setup, number, start, end, changes), joins(setup, number, start, end, changes)]
     if setup.agents:
@@ -346,7 +347,10 @@ async def connect_consoles(people: list[dict[str, Any]], ports: list[int], board
 
 async def benchmark(args: argparse.Namespace, env: dict[str, str], folder: Path, data: dict[str, Any]) -> dict:
     kinds = args.phases.split(",")
-    phases = ["warm-up", *(kind for _ in range(args.rounds) for kind in kinds)]  # interleaved: drift hits all alike
+    # Rounds in turn forwards and backwards (none, agents, board, board, agents, none): a drift that grows through
+    # the run (the servers' CPU rose by a third from the first round to the second) falls on every kind alike.
+    rounds = [kinds if turn % 2 == 0 else kinds[::-1] for turn in range(args.rounds)]
+    phases = ["warm-up", *(kind for kinds_of_round in rounds for kind in kinds_of_round)]
     rng = random.Random(10)
     count = len(data["tokens"])
     per_phase = int(args.leaves * max(args.seconds, args.warmup)) + 1
@@ -598,12 +602,13 @@ def report(args: argparse.Namespace, outcome: dict[str, Any], load_before: float
             print(f"\n{name}: problems seen by the chatting visitors, e.g. {result['problems'][:3]}")
     timing = outcome.get("inprocess", {})
     if "error" in timing:
-        print(f"\nIn-process board timing failed: {timing['error']}")
+        print(f"\nIn-process timing failed: {timing['error']}")
     elif timing:
         print(
-            f"\nOne board in one process, without sockets, after the run ({timing['agents']} agents, "
-            f"{timing['chats']} chats, {timing['board_bytes'] / 1024:.1f} KB of JSON, {timing['sql_per_board']} SQL "
-            "queries), ms p50 / p99:\n"
+            "\nOne board and one status change in one process, without sockets, after the run "
+            f"({timing['agents']} agents, {timing['chats']} chats, {timing['board_bytes'] / 1024:.1f} KB of JSON, "
+            f"{timing['sql_per_board']} SQL queries; a status change away and back "
+            f"{timing['sql_per_status_change']} SQL queries), ms p50 / p99:\n"
         )
         print("| step | p50 | p99 |\n|---|---|---|")
         for step, value in timing.items():
