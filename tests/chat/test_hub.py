@@ -4,6 +4,7 @@ import asyncio
 import itertools
 import time
 
+from loket.chat import hub as hub_module
 from loket.chat.hub import Hub, TeamQueue
 
 
@@ -86,3 +87,34 @@ async def test_a_board_made_before_a_change_does_not_take_it_back():
     assert screen.frames[-1]["agents"] == [later]
     for task in hub.tasks:
         task.cancel()
+
+
+async def test_agents_get_the_queues_at_most_once_a_second_supervisors_at_every_change(monkeypatch):
+    """Agents' inboxes show counts: with many agents and busy queues, a frame per change to each was most of what
+    their consoles cost. A supervisor's board shows every change."""
+    monkeypatch.setattr(hub_module, "QUEUES_EVERY", 3600.0)  # after the first frame, the next is not due in this test
+
+    class Console:
+        def __init__(self, agent_id: int, supervisor: bool) -> None:
+            self.agent_id, self.supervisor, self.frames = agent_id, supervisor, []
+
+        def push(self, frame, encoded=None):
+            self.frames.append(frame)
+
+    hub = Hub(asyncio.get_running_loop())
+    hub.rates[1] = (time.monotonic(), None)
+    hub.ready.set()
+    agent, supervisor = Console(1, False), Console(2, True)
+    hub.consoles = {1: {agent}, 2: {supervisor}}  # (as add_console keeps them, without the board)
+    for ticket in (10, 11, 12):
+        hub.handle({"kind": "queue", "team": 1, "left": [], "joined": [[ticket, ticket, 1000.0]]})
+        await asyncio.sleep(hub_module.FLUSH_DELAY * 3)  # each change flushed on its own
+    assert [f["queues"]["1"]["waiting"] for f in supervisor.frames] == [1, 2, 3]
+    assert [f["queues"]["1"]["waiting"] for f in agent.frames] == [1]  # the first at once; the next not yet due
+    for task in hub.tasks:
+        task.cancel()  # the agents' next frame, waiting for its time
+    await asyncio.sleep(0)
+    assert not hub.agents_summaries_due
+    monkeypatch.setattr(hub_module, "QUEUES_EVERY", 0.0)
+    await hub._summaries_to_agents()  # when it is due: the queues as they are then
+    assert [f["queues"]["1"]["waiting"] for f in agent.frames] == [1, 3]

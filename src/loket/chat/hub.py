@@ -50,6 +50,7 @@ if holder == false or holder == ARGV[1] then redis.call('set', KEYS[1], ARGV[1],
 return 0"""
 BOARD_RESIGN = """if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
 return 0"""
+QUEUES_EVERY = 1.0  # seconds at least between two `queues` frames to agents' consoles (supervisors': every change)
 RATE_TTL = 10.0  # seconds a team's service rate is reused for estimates
 GONE_KEPT = 100_000  # departures remembered per team
 
@@ -159,7 +160,10 @@ class Hub:
         self.flushing = False
         self.ready = asyncio.Event()
         self.tasks: list[asyncio.Task[None]] = []
-        self.summaries: dict[str, Any] = {}
+        self.summaries: dict[str, Any] = {}  # the queues as last sent to supervisors and followers
+        self.agents_summaries: dict[str, Any] = {}  # ... and to agents' consoles
+        self.agents_summaries_at = 0.0
+        self.agents_summaries_due = False
         self.loading: list[dict[str, Any]] | None = None  # queue events held back while the queues load
         # A resume reads its conversation before its connection joins (one trip to the database, not two); what the
         # hub heard meanwhile says whether that read may have missed something (see `heard_since`).
@@ -387,9 +391,31 @@ class Hub:
         encoded = encode(frame)
         for links in self.consoles.values():
             for link in links:
-                link.push(frame, encoded)
+                if link.supervisor:
+                    link.push(frame, encoded)
         for follower in self.followers:
             follower.push(frame, encoded)
+        if not self.agents_summaries_due:
+            self.agents_summaries_due = True
+            self._spawn(self._summaries_to_agents())
+
+    async def _summaries_to_agents(self) -> None:
+        """Agents' consoles get the queues at most every QUEUES_EVERY, the latest when it is due: their inbox shows
+        counts, not the board, and with many agents and busy queues these frames are most of what consoles cost."""
+        try:
+            await asyncio.sleep(max(0.0, self.agents_summaries_at + QUEUES_EVERY - time.monotonic()))
+        finally:
+            self.agents_summaries_due = False
+        self.agents_summaries_at = time.monotonic()
+        if self.summaries == self.agents_summaries:
+            return
+        self.agents_summaries = self.summaries
+        frame = {"type": "queues", "queues": self.summaries}
+        encoded = encode(frame)
+        for links in self.consoles.values():
+            for link in links:
+                if not link.supervisor:
+                    link.push(frame, encoded)
 
     # --- the supervisors' board ---
     #
