@@ -118,3 +118,38 @@ async def test_agents_get_the_queues_at_most_once_a_second_supervisors_at_every_
     monkeypatch.setattr(hub_module, "QUEUES_EVERY", 0.0)
     await hub._summaries_to_agents()  # when it is due: the queues as they are then
     assert [f["queues"]["1"]["waiting"] for f in agent.frames] == [1, 3]
+
+
+async def test_a_board_that_caught_a_passing_visitor_is_followed_by_the_queue_without_them():
+    """A visitor taken within a flush of joining changes no `queues` frame; a board made meanwhile shows them
+    waiting, and the next `queues` frame must put that right rather than leave it to the next board."""
+
+    class Console:
+        agent_id, supervisor = 2, True
+
+        def __init__(self) -> None:
+            self.frames: list[dict] = []
+
+        def push(self, frame, encoded=None):
+            self.frames.append(frame)
+
+    hub = Hub(asyncio.get_running_loop())
+    hub.rates[1] = (time.monotonic(), None)
+    hub.ready.set()
+    supervisor = Console()
+    hub.consoles = {2: {supervisor}}
+    hub.supervisors = {supervisor}
+    hub.handle({"kind": "queue", "team": 1, "left": [], "joined": [[10, 10, 1000.0]]})
+    hub.handle({"kind": "queue", "team": 1, "left": [[10, 10]], "joined": []})
+    await asyncio.sleep(hub_module.FLUSH_DELAY * 3)
+    assert [f["queues"]["1"]["waiting"] for f in supervisor.frames] == [0]
+    hub.handle({"kind": "queue", "team": 1, "left": [], "joined": [[11, 11, 1001.0]]})  # joins ...
+    board = {"type": "board", "at": "…", "teams": [{"id": 1, "name": "A"}], "agents": [], "chats": []}
+    hub.handle({"kind": "board", "frame": board})  # ... is on a board ...
+    hub.handle({"kind": "queue", "team": 1, "left": [[11, 11]], "joined": []})  # ... and is taken, in one flush
+    await asyncio.sleep(hub_module.FLUSH_DELAY * 3)
+    assert supervisor.frames[-2]["teams"][0]["waiting"] == 1
+    empty = {"waiting": 0, "oldest": None, "estimate": None}
+    assert supervisor.frames[-1] == {"type": "queues", "queues": {"1": empty}}
+    for task in hub.tasks:
+        task.cancel()

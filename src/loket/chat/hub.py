@@ -160,7 +160,7 @@ class Hub:
         self.flushing = False
         self.ready = asyncio.Event()
         self.tasks: list[asyncio.Task[None]] = []
-        self.summaries: dict[str, Any] = {}  # the queues as last sent to supervisors and followers
+        self.summaries: dict[str, Any] = {}  # the queues as supervisors and followers last got them
         self.agents_summaries: dict[str, Any] = {}  # ... and to agents' consoles
         self.agents_summaries_at = 0.0
         self.agents_summaries_due = False
@@ -457,6 +457,9 @@ class Hub:
 
     def _show_board(self, frame: dict[str, Any]) -> None:
         self.board = frame = self._up_to_date(frame)
+        # What the boards now show of the queues, which may be a change no `queues` frame carried (a visitor taken
+        # within a flush of joining): the next flush compares with this, so a board is never left showing it.
+        self.summaries = {str(team): self._summary(team) for team in self.queues}
         encoded = encode(frame)
         for link in list(self.supervisors):
             link.push(frame, encoded)
