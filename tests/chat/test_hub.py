@@ -1,4 +1,5 @@
-"""Each process's picture of a queue, rebuilt from events: the same whatever the order or repetition."""
+"""Each process's picture of a queue, rebuilt from events: the same whatever the order or repetition; and what the
+hub passes on of it to consoles and boards."""
 
 import asyncio
 import itertools
@@ -6,6 +7,26 @@ import time
 
 from loket.chat import hub as hub_module
 from loket.chat.hub import Hub, TeamQueue
+
+
+class Link:
+    """A connection as the hub sees it: what was pushed to it, in order."""
+
+    def __init__(self, agent_id: int = 0, supervisor: bool = False) -> None:
+        self.agent_id, self.supervisor = agent_id, supervisor
+        self.frames: list[dict] = []
+
+    def push(self, frame, encoded=None):
+        self.frames.append(frame)
+
+
+def ready_hub() -> Hub:
+    """A hub with its queues loaded and team 1's service rate known (none yet: no estimate), so nothing it does
+    goes to the database."""
+    hub = Hub(asyncio.get_running_loop())
+    hub.rates[1] = (time.monotonic(), None)
+    hub.ready.set()
+    return hub
 
 
 def test_positions_come_from_the_tickets_ahead():
@@ -51,18 +72,8 @@ async def test_what_the_hub_heard_during_a_resumes_read_is_kept_until_that_resum
 async def test_a_board_made_before_a_change_does_not_take_it_back():
     """A board can arrive after the `queues` and `colleague` frames of changes it does not have yet (made in another
     process, or read before a status was stored): the process brings it up to what it heard."""
-
-    class Watcher:
-        def __init__(self) -> None:
-            self.frames: list[dict] = []
-
-        def push(self, frame, encoded=None):
-            self.frames.append(frame)
-
-    hub = Hub(asyncio.get_running_loop())
-    hub.rates[1] = (time.monotonic(), None)
-    hub.ready.set()
-    screen = Watcher()
+    hub = ready_hub()
+    screen = Link()
     hub.watch_board(screen)
     hub.handle({"kind": "queue", "team": 1, "left": [], "joined": [[10, 1, 1000.0]]})
     away = {"id": 4, "name": "Ann", "status": "away", "capacity": 2, "since": "2026-12-01T10:00:05+00:00"}
@@ -93,18 +104,8 @@ async def test_agents_get_the_queues_at_most_once_a_second_supervisors_at_every_
     """Agents' inboxes show counts: with many agents and busy queues, a frame per change to each was most of what
     their consoles cost. A supervisor's board shows every change."""
     monkeypatch.setattr(hub_module, "QUEUES_EVERY", 3600.0)  # after the first frame, the next is not due in this test
-
-    class Console:
-        def __init__(self, agent_id: int, supervisor: bool) -> None:
-            self.agent_id, self.supervisor, self.frames = agent_id, supervisor, []
-
-        def push(self, frame, encoded=None):
-            self.frames.append(frame)
-
-    hub = Hub(asyncio.get_running_loop())
-    hub.rates[1] = (time.monotonic(), None)
-    hub.ready.set()
-    agent, supervisor = Console(1, False), Console(2, True)
+    hub = ready_hub()
+    agent, supervisor = Link(1), Link(2, supervisor=True)
     hub.consoles = {1: {agent}, 2: {supervisor}}  # (as add_console keeps them, without the board)
     for ticket in (10, 11, 12):
         hub.handle({"kind": "queue", "team": 1, "left": [], "joined": [[ticket, ticket, 1000.0]]})
@@ -123,20 +124,8 @@ async def test_agents_get_the_queues_at_most_once_a_second_supervisors_at_every_
 async def test_a_board_that_caught_a_passing_visitor_is_followed_by_the_queue_without_them():
     """A visitor taken within a flush of joining changes no `queues` frame; a board made meanwhile shows them
     waiting, and the next `queues` frame must put that right rather than leave it to the next board."""
-
-    class Console:
-        agent_id, supervisor = 2, True
-
-        def __init__(self) -> None:
-            self.frames: list[dict] = []
-
-        def push(self, frame, encoded=None):
-            self.frames.append(frame)
-
-    hub = Hub(asyncio.get_running_loop())
-    hub.rates[1] = (time.monotonic(), None)
-    hub.ready.set()
-    supervisor = Console()
+    hub = ready_hub()
+    supervisor = Link(2, supervisor=True)
     hub.consoles = {2: {supervisor}}
     hub.supervisors = {supervisor}
     hub.handle({"kind": "queue", "team": 1, "left": [], "joined": [[10, 10, 1000.0]]})
